@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; flavour?: 'mysql' | 'mariadb' };
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  database: DatabaseConfig;
+  jwtSecret: string;
+  sessionHours: number;
+  cookieSecure: boolean;
+  /** Login attempts allowed per window, per client address and per e-mail. */
+  loginLimit: number;
+  loginWindowSeconds: number;
+  /** Overrides the organisation setting when set. */
+  privacyMinGroup: number | null;
+  bodyLimit: string;
+  webDist: string | null;
+}
+
+export const APP_CONFIG = 'APP_CONFIG';
+
+function int(env: Record<string, unknown>, key: string, fallback: number, min: number, max: number, errors: string[]): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    errors.push(`${key} must be an integer from ${min} to ${max} (got "${String(raw)}")`);
+    return fallback;
+  }
+  return value;
+}
+
+export function parseDatabaseUrl(url: string | undefined, cwd: string): DatabaseConfig {
+  if (!url) return { type: 'sqlite', file: resolve(cwd, 'data/skillgrid.sqlite') };
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://'))
+    return { type: 'mysql', url: url.replace(/^mariadb:/, 'mysql:') };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    return { type: 'sqlite', file: file === ':memory:' ? file : resolve(cwd, file) };
+  }
+  throw new Error(`DATABASE_URL must start with mysql:// or sqlite: (got "${url.split(':')[0]}:…")`);
+}
+
+/**
+ * A development secret is generated once and kept beside the SQLite database, so sessions
+ * survive restarts; production must set JWT_SECRET.
+ */
+function developmentSecret(database: DatabaseConfig, cwd: string): string {
+  const file =
+    database.type === 'sqlite' && database.file !== ':memory:' ? `${database.file}.jwt-secret` : resolve(cwd, 'data/.jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Validates the environment once at boot and fails fast with every problem listed. */
+export function validateEnv(env: Record<string, unknown>, cwd = process.cwd()): AppConfig {
+  const errors: string[] = [];
+  const nodeEnvRaw = String(env['NODE_ENV'] ?? 'development');
+  const nodeEnv = (
+    ['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development'
+  ) as AppConfig['nodeEnv'];
+  let database: DatabaseConfig = { type: 'sqlite', file: resolve(cwd, 'data/skillgrid.sqlite') };
+  try {
+    database = parseDatabaseUrl(env['DATABASE_URL'] as string | undefined, cwd);
+  } catch (error) {
+    errors.push((error as Error).message);
+  }
+  let jwtSecret = String(env['JWT_SECRET'] ?? '');
+  if (jwtSecret && jwtSecret.length < 32) errors.push('JWT_SECRET must be at least 32 characters');
+  if (!jwtSecret) {
+    if (nodeEnv === 'production') errors.push('JWT_SECRET is required when NODE_ENV=production');
+    else jwtSecret = nodeEnv === 'test' ? randomBytes(32).toString('hex') : developmentSecret(database, cwd);
+  }
+  const config: AppConfig = {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 1, 65535, errors),
+    database,
+    jwtSecret,
+    sessionHours: int(env, 'SESSION_HOURS', 12, 1, 24 * 30, errors),
+    cookieSecure: env['COOKIE_SECURE'] === undefined ? nodeEnv === 'production' : env['COOKIE_SECURE'] === 'true',
+    loginLimit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 10_000, errors),
+    loginWindowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 900, 1, 86_400, errors),
+    privacyMinGroup: env['PRIVACY_MIN_GROUP'] ? int(env, 'PRIVACY_MIN_GROUP', 5, 1, 1000, errors) : null,
+    bodyLimit: String(env['BODY_LIMIT'] ?? '1mb'),
+    webDist: env['WEB_DIST'] === '' ? null : resolve(cwd, String(env['WEB_DIST'] ?? 'dist/apps/web')),
+  };
+  if (errors.length) throw new Error(`Invalid configuration:\n - ${errors.join('\n - ')}`);
+  return config;
+}

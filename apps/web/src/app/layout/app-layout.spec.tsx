@@ -1,0 +1,75 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubFetch } from '../../testing/fetch-stub';
+import { makeOrganisation, makePage, makeTeam, makeUser } from '../../testing/factories';
+import { renderRoutes } from '../../testing/render';
+import { routes } from '../router';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function stubSession(user: ReturnType<typeof makeUser>) {
+  return stubFetch([
+    { path: '/api/auth/me', body: { user } },
+    { path: '/api/organisation', body: makeOrganisation({ name: 'Acme Ltd', privacyMinGroup: 5 }) },
+    {
+      path: '/api/teams',
+      body: makePage([
+        makeTeam({ id: 1, name: 'Finance', headcount: 12, subtreeHeadcount: 15 }),
+        makeTeam({ id: 2, name: 'Payroll', parentId: 1, depth: 1, headcount: null, subtreeHeadcount: null }),
+      ]),
+    },
+  ]);
+}
+
+async function navLinks() {
+  const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.textContent);
+}
+
+describe('AppLayout', () => {
+  it('shows the organisation, the user and the persona’s navigation', async () => {
+    stubSession(makeUser({ role: 'manager', name: 'Mina Patel', employeeId: 3 }));
+    renderRoutes(routes, '/catalogue');
+
+    expect(await navLinks()).toEqual(['My people', 'Organisation', 'Catalogue', 'My skills']);
+    expect(await screen.findByText('Acme Ltd')).toBeTruthy();
+    expect(screen.getAllByText('Mina Patel').length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+  });
+
+  it('sends an executive home to the organisation, with suppressed headcounts in words', async () => {
+    stubSession(makeUser({ role: 'exec', employeeId: null }));
+    const { router } = renderRoutes(routes, '/');
+
+    expect(await navLinks()).toEqual(['Organisation', 'Catalogue']);
+    expect(router.state.location.pathname).toBe('/organisation');
+    expect((await screen.findAllByText('fewer than 5')).length).toBe(2);
+    // No drill-down into people for exec: team names are not links.
+    expect(screen.queryByRole('link', { name: 'Finance' })).toBeNull();
+  });
+
+  it('answers a page the persona may not use with a friendly page', async () => {
+    stubSession(makeUser({ role: 'employee', employeeId: 5 }));
+    renderRoutes(routes, '/employees');
+
+    expect(await screen.findByRole('heading', { name: 'Not available for your role' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Go to your home page' }).getAttribute('href')).toBe('/me');
+  });
+
+  it('sends a visitor without a session to sign-in, remembering the page', async () => {
+    stubFetch([
+      { path: '/api/auth/me', status: 401, body: { statusCode: 401, code: 'UNAUTHORIZED', message: 'Not signed in' } },
+      { path: '/api/health', body: { status: 'ok', database: 'sqlite', demo: true } },
+    ]);
+    const { router } = renderRoutes(routes, '/organisation?x=1');
+
+    expect(await screen.findByRole('heading', { name: 'Sign in to Skillgrid' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/organisation?x=1');
+    expect(await screen.findByText('hr@demo.skillgrid.test')).toBeTruthy();
+  });
+});

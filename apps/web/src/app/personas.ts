@@ -1,0 +1,78 @@
+import type { AuthUserDto, UserRole } from '@skillgrid/shared';
+
+/** The pages that exist so far; each persona reaches a subset (DESIGN §1). */
+export type AppPage = 'employees' | 'organisation' | 'catalogue' | 'me';
+
+export interface NavItem {
+  page: AppPage;
+  label: string;
+  to: string;
+}
+
+export const ROLE_LABELS: Record<UserRole, string> = {
+  admin: 'Admin',
+  hr: 'HR',
+  manager: 'Manager',
+  exec: 'Executive',
+  employee: 'Employee',
+};
+
+const PAGE_ROLES: Record<Exclude<AppPage, 'me'>, readonly UserRole[]> = {
+  employees: ['hr', 'admin', 'manager'],
+  organisation: ['hr', 'admin', 'manager', 'exec'],
+  catalogue: ['hr', 'admin', 'manager', 'exec', 'employee'],
+};
+
+export function canUsePage(user: Pick<AuthUserDto, 'role' | 'employeeId'>, page: AppPage): boolean {
+  // Every user linked to an employee has the employee view of themselves (DESIGN §1).
+  if (page === 'me') return user.employeeId !== null;
+  return PAGE_ROLES[page].includes(user.role);
+}
+
+const PAGE_PATHS: Record<AppPage, string> = {
+  employees: '/employees',
+  organisation: '/organisation',
+  catalogue: '/catalogue',
+  me: '/me',
+};
+
+/** Navigation in the order each persona works (their home first). */
+const NAV_ORDER: Record<UserRole, readonly AppPage[]> = {
+  hr: ['employees', 'organisation', 'catalogue', 'me'],
+  admin: ['employees', 'organisation', 'catalogue', 'me'],
+  manager: ['employees', 'organisation', 'catalogue', 'me'],
+  exec: ['organisation', 'catalogue'],
+  employee: ['me', 'catalogue'],
+};
+
+function pageLabel(role: UserRole, page: AppPage): string {
+  switch (page) {
+    case 'employees':
+      // A manager's list is their own people (the server scopes it to their tree).
+      return role === 'manager' ? 'My people' : 'Employees';
+    case 'organisation':
+      return 'Organisation';
+    case 'catalogue':
+      return 'Catalogue';
+    case 'me':
+      return 'My skills';
+  }
+}
+
+export function navItemsFor(user: Pick<AuthUserDto, 'role' | 'employeeId'>): NavItem[] {
+  return NAV_ORDER[user.role]
+    .filter((page) => canUsePage(user, page))
+    .map((page) => ({ page, label: pageLabel(user.role, page), to: PAGE_PATHS[page] }));
+}
+
+/** Where a persona lands after signing in. */
+export function homePathFor(user: Pick<AuthUserDto, 'role' | 'employeeId'>): string {
+  return navItemsFor(user)[0]?.to ?? PAGE_PATHS.catalogue;
+}
+
+/** Only same-app paths may be a post-login target (no open redirect to another site). */
+export function safeNextPath(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  if (next === '/sign-in' || next.startsWith('/sign-in?')) return null;
+  return next;
+}

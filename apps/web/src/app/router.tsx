@@ -1,0 +1,109 @@
+import { Center } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { DelayedLoader } from '../components/ui/delayed-loader';
+import { RequireAuth } from './guards/require-auth';
+import { RequirePage } from './guards/require-page';
+import { useCurrentUser } from './guards/session';
+import { AppLayout } from './layout/app-layout';
+import { homePathFor } from './personas';
+import { NotFoundPage } from './routes/not-found-page';
+import { RouteErrorPage } from './routes/route-error-page';
+
+// Every page is its own chunk, so the first load carries only the shell (≤ 250 kB gzip, UI.md).
+const SignInPage = lazy(() => import('./routes/sign-in-page'));
+const EmployeesPage = lazy(() => import('./routes/employees-page'));
+const EmployeePage = lazy(() => import('./routes/employee-page'));
+const MySkillsPage = lazy(() => import('./routes/my-skills-page'));
+const OrganisationPage = lazy(() => import('./routes/organisation-page'));
+const CataloguePage = lazy(() => import('./routes/catalogue-page'));
+
+function HomeRedirect() {
+  return <Navigate to={homePathFor(useCurrentUser())} replace />;
+}
+
+function StandaloneSuspense({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Center mih="100vh">
+          <DelayedLoader />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        path: '/sign-in',
+        element: (
+          <StandaloneSuspense>
+            <SignInPage />
+          </StandaloneSuspense>
+        ),
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              {
+                path: 'employees',
+                element: (
+                  <RequirePage page="employees">
+                    <EmployeesPage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'employees/:id',
+                element: (
+                  <RequirePage page="employees">
+                    <EmployeePage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'me',
+                element: (
+                  <RequirePage page="me">
+                    <MySkillsPage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'organisation',
+                element: (
+                  <RequirePage page="organisation">
+                    <OrganisationPage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'catalogue',
+                element: (
+                  <RequirePage page="catalogue">
+                    <CataloguePage />
+                  </RequirePage>
+                ),
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,4 @@
+export const organisationKeys = {
+  all: ['organisation'] as const,
+  settings: () => [...organisationKeys.all, 'settings'] as const,
+};

@@ -1,0 +1,104 @@
+import { Anchor, Box, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { DataTable } from '../../../components/ui/data-table';
+import { useFormat } from '../../../components/ui/format-context';
+import type { TeamTreeRow } from '../utils/team-tree';
+
+interface TeamTreeTableProps {
+  rows: TeamTreeRow[];
+  /** Where a team's name links to; no link when undefined (exec sees aggregates only). */
+  teamHref?: (teamId: number) => string;
+  showManager: boolean;
+  empty?: ReactNode;
+}
+
+const INDENT_PX = 20;
+
+/** A withheld headcount: hatched, with the reason in words (UI.md, suppressed cells). */
+function Suppressed({ minGroup }: { minGroup: number }) {
+  return (
+    <Tooltip label={`Withheld for privacy: fewer than ${minGroup} people`} withArrow>
+      <Box
+        component="span"
+        tabIndex={0}
+        px={6}
+        py={1}
+        style={{
+          borderRadius: 4,
+          fontSize: 'var(--mantine-font-size-xs)',
+          whiteSpace: 'nowrap',
+          background:
+            'repeating-linear-gradient(45deg, var(--mantine-color-default-border) 0 4px, transparent 4px 8px)',
+        }}
+      >
+        fewer than {minGroup}
+      </Box>
+    </Tooltip>
+  );
+}
+
+const column = createColumnHelper<TeamTreeRow>();
+
+export function TeamTreeTable({ rows, teamHref, showManager, empty }: TeamTreeTableProps) {
+  const format = useFormat();
+  const minGroup = format.settings.privacyMinGroup;
+
+  const columns = useMemo(() => {
+    const count = (value: number | null) => (value === null ? <Suppressed minGroup={minGroup} /> : format.number(value));
+    return [
+      column.display({
+        id: 'name',
+        header: 'Team',
+        cell: ({ row: { original } }) => (
+          <Group gap={6} wrap="nowrap" style={{ paddingLeft: original.level * INDENT_PX }}>
+            <Text component="span" c="dimmed" aria-hidden="true" size="xs" w={10}>
+              {original.level > 0 ? '└' : ''}
+            </Text>
+            {teamHref ? (
+              <Anchor component={Link} to={teamHref(original.team.id)} fw={original.level === 0 ? 600 : 400}>
+                {original.team.name}
+              </Anchor>
+            ) : (
+              <Text component="span" fw={original.level === 0 ? 600 : 400}>
+                {original.team.name}
+              </Text>
+            )}
+            {original.parentName ? <VisuallyHidden>, in {original.parentName}</VisuallyHidden> : null}
+          </Group>
+        ),
+      }),
+      ...(showManager
+        ? [
+            column.display({
+              id: 'manager',
+              header: 'Manager',
+              cell: ({ row: { original } }) => original.team.managerName ?? <Text c="dimmed">No manager</Text>,
+            }),
+          ]
+        : []),
+      column.display({
+        id: 'headcount',
+        header: 'People in team',
+        cell: ({ row: { original } }) => count(original.team.headcount),
+      }),
+      column.display({
+        id: 'subtree',
+        header: 'Including sub-teams',
+        cell: ({ row: { original } }) => count(original.team.subtreeHeadcount),
+      }),
+    ];
+  }, [format, minGroup, showManager, teamHref]);
+
+  return (
+    <DataTable
+      data={rows}
+      columns={columns}
+      caption="Teams, indented under their parent team, with manager and headcounts"
+      getRowId={(row) => String(row.team.id)}
+      minWidth={560}
+      empty={empty}
+    />
+  );
+}
