@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from './config/env.validation';
 import { createValidationPipe } from './common/http/validation';
 
@@ -38,7 +38,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // The built web app on the same port; unknown non-API paths get index.html (client routing).
   const webDist = config.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
     app.use((request: Request, response: Response, next: NextFunction) => {
       if (request.method !== 'GET' || request.path.startsWith('/api/') || request.path === '/api') return next();
       response.sendFile(join(webDist, 'index.html'));

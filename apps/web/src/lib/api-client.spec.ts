@@ -81,7 +81,12 @@ describe('apiClient', () => {
 
   it('rejects with the ApiError of a failed call', async () => {
     stubFetch([
-      { method: 'POST', path: '/api/auth/login', status: 401, body: { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Bad login' } },
+      {
+        method: 'POST',
+        path: '/api/auth/login',
+        status: 401,
+        body: { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Bad login' },
+      },
     ]);
 
     const failure = apiClient.post('/auth/login', { email: 'a@b.test', password: 'nope' });

@@ -60,7 +60,9 @@ function fallbackBody(status: number, statusText: string): ApiErrorBody {
   return {
     statusCode: status,
     code: `HTTP_${status}`,
-    message: FALLBACK_MESSAGES[status] ?? (status >= 500 ? 'The server had a problem. Try again shortly.' : statusText || `Request failed (${status}).`),
+    message:
+      FALLBACK_MESSAGES[status] ??
+      (status >= 500 ? 'The server had a problem. Try again shortly.' : statusText || `Request failed (${status}).`),
   };
 }
 
@@ -167,7 +169,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     return JSON.parse(text) as T;
   } catch {
     // Typically an HTML page from a proxy or the SPA fallback when the API is not behind /api.
-    throw new ApiError({ statusCode: response.status, code: 'INVALID_RESPONSE', message: 'The server sent an answer Skillgrid could not read.' });
+    throw new ApiError({
+      statusCode: response.status,
+      code: 'INVALID_RESPONSE',
+      message: 'The server sent an answer Skillgrid could not read.',
+    });
   }
 }
 

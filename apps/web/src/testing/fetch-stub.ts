@@ -32,10 +32,13 @@ export function stubFetch(routes: StubRoute[]) {
         (typeof candidate.path === 'string' ? candidate.path === url.pathname : candidate.path.test(url.pathname)),
     );
     if (!route) {
-      return new Response(JSON.stringify({ statusCode: 404, code: 'NOT_FOUND', message: `No stub for ${method} ${url.pathname}` }), {
-        status: 404,
-        headers: { 'Content-Type': 'application/json' },
-      });
+      return new Response(
+        JSON.stringify({ statusCode: 404, code: 'NOT_FOUND', message: `No stub for ${method} ${url.pathname}` }),
+        {
+          status: 404,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      );
     }
     const status = route.status ?? 200;
     return new Response(status === 204 || route.body === undefined ? null : JSON.stringify(route.body), {

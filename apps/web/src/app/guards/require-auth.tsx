@@ -20,7 +20,12 @@ export function RequireAuth() {
   if (me.isError) {
     return (
       <Container size="sm" py="xl">
-        <ErrorState error={me.error} title="Could not check your session" onRetry={() => void me.refetch()} retrying={me.isFetching} />
+        <ErrorState
+          error={me.error}
+          title="Could not check your session"
+          onRetry={() => void me.refetch()}
+          retrying={me.isFetching}
+        />
       </Container>
     );
   }

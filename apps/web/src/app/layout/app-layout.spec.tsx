@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubFetch } from '../../testing/fetch-stub';
 import { makeOrganisation, makePage, makeTeam, makeUser } from '../../testing/factories';
@@ -71,5 +71,27 @@ describe('AppLayout', () => {
     expect(router.state.location.pathname).toBe('/sign-in');
     expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/organisation?x=1');
     expect(await screen.findByText('hr@demo.skillgrid.test')).toBeTruthy();
+  });
+
+  it('after signing in, opens the page the visitor first asked for', async () => {
+    const user = makeUser({ role: 'hr' });
+    stubFetch([
+      { path: '/api/auth/me', status: 401, body: { statusCode: 401, code: 'UNAUTHORIZED', message: 'Not signed in' } },
+      { path: '/api/health', body: { status: 'ok', database: 'sqlite', demo: false } },
+      { method: 'POST', path: '/api/auth/login', body: { user } },
+      { path: '/api/organisation', body: makeOrganisation() },
+      { path: '/api/teams', body: makePage([makeTeam()]) },
+    ]);
+    const { router } = renderRoutes(routes, '/organisation');
+    await screen.findByRole('heading', { name: 'Sign in to Skillgrid' });
+    // Not a demo deployment: no demo logins on show.
+    expect(screen.queryByText('hr@demo.skillgrid.test')).toBeNull();
+
+    fireEvent.change(screen.getByLabelText(/^e-mail/i, { selector: 'input' }), { target: { value: user.email } });
+    fireEvent.change(screen.getByLabelText(/^password/i, { selector: 'input' }), { target: { value: 'skillgrid-demo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/organisation'));
+    expect(await screen.findByRole('heading', { name: 'Organisation' })).toBeTruthy();
   });
 });

@@ -12,7 +12,11 @@ export function CataloguePage() {
       <Title order={1} size="h2">
         Catalogue
       </Title>
-      <Tabs value={params.tab} onChange={(value) => setTab(value === 'credentials' ? 'credentials' : 'skills')} keepMounted={false}>
+      <Tabs
+        value={params.tab}
+        onChange={(value) => setTab(value === 'credentials' ? 'credentials' : 'skills')}
+        keepMounted={false}
+      >
         <Tabs.List aria-label="Catalogue sections">
           <Tabs.Tab value="skills">Skills</Tabs.Tab>
           <Tabs.Tab value="credentials">Credentials</Tabs.Tab>

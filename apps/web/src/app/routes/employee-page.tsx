@@ -24,7 +24,13 @@ function ProfileById({ id }: { id: number }) {
     </Breadcrumbs>
   );
 
-  if (profile.isPending) return <Stack gap="md">{breadcrumbs}<EmployeeProfileSkeleton /></Stack>;
+  if (profile.isPending)
+    return (
+      <Stack gap="md">
+        {breadcrumbs}
+        <EmployeeProfileSkeleton />
+      </Stack>
+    );
   if (profile.isError) {
     // Out of scope and missing look the same on purpose (the server answers 404 for both).
     const notFound = isApiError(profile.error) && profile.error.status === 404;

@@ -9,14 +9,23 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const priya = makeEmployee({ id: 7, name: 'Priya Shah', email: 'priya@acme.test', teamName: 'Payroll', roleName: 'Payroll Officer' });
+const priya = makeEmployee({
+  id: 7,
+  name: 'Priya Shah',
+  email: 'priya@acme.test',
+  teamName: 'Payroll',
+  roleName: 'Payroll Officer',
+});
 const tom = makeEmployee({ id: 8, name: 'Tom Berg', email: 'tom@acme.test', locationName: null, status: 'left' });
 
 function stubApi(employees = makePage([priya, tom], { total: 120, pageSize: 50 })) {
   return stubFetch([
     { path: '/api/auth/me', body: { user: makeUser({ role: 'hr' }) } },
     { path: '/api/organisation', body: makeOrganisation() },
-    { path: '/api/teams', body: makePage([makeTeam({ id: 1, name: 'Finance' }), makeTeam({ id: 2, name: 'Payroll', parentId: 1 })]) },
+    {
+      path: '/api/teams',
+      body: makePage([makeTeam({ id: 1, name: 'Finance' }), makeTeam({ id: 2, name: 'Payroll', parentId: 1 })]),
+    },
     { path: '/api/roles', body: makePage([]) },
     { path: '/api/employees', body: employees },
   ]);
@@ -44,18 +53,38 @@ describe('EmployeesPage', () => {
 
   it('asks the server for the next page and keeps it in the URL', async () => {
     const { calls } = stubApi();
-    const { router } = renderRoutes(routes, '/employees?teamId=2&includeSubteams=true');
+    const { router } = renderRoutes(routes, '/employees?teamId=2');
     await screen.findByRole('table', { name: 'Employees' });
 
     fireEvent.click(screen.getByRole('button', { name: 'Page 2' }));
 
     await waitFor(() => expect(router.state.location.search).toContain('page=2'));
     await waitFor(() =>
-      expect(calls.some((call) => call.url.pathname === '/api/employees' && call.url.searchParams.get('page') === '2')).toBe(true),
+      expect(calls.some((call) => call.url.pathname === '/api/employees' && call.url.searchParams.get('page') === '2')).toBe(
+        true,
+      ),
     );
     const last = calls.filter((call) => call.url.pathname === '/api/employees').at(-1);
     expect(last?.url.searchParams.get('teamId')).toBe('2');
     expect(last?.url.searchParams.get('includeSubteams')).toBe('true');
+  });
+
+  it('sends includeSubteams=false when the switch is off', async () => {
+    const { calls } = stubApi();
+    const { router } = renderRoutes(routes, '/employees?teamId=2');
+    await screen.findByRole('table', { name: 'Employees' });
+
+    fireEvent.click(screen.getByRole('switch', { name: 'Include sub-teams' }));
+
+    await waitFor(() => expect(router.state.location.search).toContain('includeSubteams=false'));
+    await waitFor(() =>
+      expect(
+        calls
+          .filter((call) => call.url.pathname === '/api/employees')
+          .at(-1)
+          ?.url.searchParams.get('includeSubteams'),
+      ).toBe('false'),
+    );
   });
 
   it('says why the list is empty when filters match nobody', async () => {

@@ -27,7 +27,12 @@ export function MySkillsPage() {
         <Title order={1} size="h2">
           My skills
         </Title>
-        <ErrorState error={profile.error} title="Could not load your profile" onRetry={() => void profile.refetch()} retrying={profile.isFetching} />
+        <ErrorState
+          error={profile.error}
+          title="Could not load your profile"
+          onRetry={() => void profile.refetch()}
+          retrying={profile.isFetching}
+        />
       </Stack>
     );
   }

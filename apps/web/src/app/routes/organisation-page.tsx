@@ -25,8 +25,7 @@ export function OrganisationPage() {
   const visible = useMemo(() => filterTeamTree(rows, query), [rows, query]);
   const canOpenPeople = canUsePage(user, 'employees');
   const teamHref = useMemo(
-    () =>
-      canOpenPeople ? (teamId: number) => `/employees?${employeeListSearch({ teamId, includeSubteams: true }).toString()}` : undefined,
+    () => (canOpenPeople ? (teamId: number) => `/employees?${employeeListSearch({ teamId }).toString()}` : undefined),
     [canOpenPeople],
   );
 
@@ -47,12 +46,24 @@ export function OrganisationPage() {
           Headcounts of teams with fewer than {format.settings.privacyMinGroup} people are withheld for privacy.
         </Text>
       ) : null}
-      <SearchInput label="Find a team" placeholder="Team name" value={query} onSearch={setQuery} debounceMs={150} w={{ base: '100%', sm: 280 }} />
+      <SearchInput
+        label="Find a team"
+        placeholder="Team name"
+        value={query}
+        onSearch={setQuery}
+        debounceMs={150}
+        w={{ base: '100%', sm: 280 }}
+      />
 
       {teams.isPending ? (
         <TableSkeleton label="Loading teams" />
       ) : teams.isError ? (
-        <ErrorState error={teams.error} title="Could not load teams" onRetry={() => void teams.refetch()} retrying={teams.isFetching} />
+        <ErrorState
+          error={teams.error}
+          title="Could not load teams"
+          onRetry={() => void teams.refetch()}
+          retrying={teams.isFetching}
+        />
       ) : (
         <TeamTreeTable
           rows={visible}

@@ -5,8 +5,13 @@ import { isRouteErrorResponse, useRouteError } from 'react-router';
 export function RouteErrorPage() {
   const error = useRouteError();
   // After a deployment, an old tab may ask for chunks that no longer exist: a reload fixes it.
-  const chunkFailed = error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
-  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : null;
+  const chunkFailed =
+    error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+  const detail = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : null;
   return (
     <Container size="sm" py="xl">
       <Stack gap="md" align="flex-start">

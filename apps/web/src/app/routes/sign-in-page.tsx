@@ -1,7 +1,8 @@
 import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useMe } from '../../features/auth/api/get-me';
+import { meQueryOptions } from '../../features/auth/api/get-me';
 import { DemoLoginsHint } from '../../features/auth/components/demo-logins-hint';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { homePathFor, safeNextPath } from '../personas';
@@ -10,7 +11,9 @@ export function SignInPage() {
   useDocumentTitle('Sign in · Skillgrid');
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
-  const me = useMe();
+  // Only what is already known: asking /auth/me here would log a 401 in the console of every
+  // visitor who is simply not signed in yet.
+  const me = useQuery({ ...meQueryOptions(), enabled: false });
   const next = safeNextPath(searchParams.get('next'));
 
   // Already signed in (a bookmark, the back button): go where they were heading.

@@ -1,6 +1,8 @@
-import { Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Box, Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useId, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { scrollRegionProps, useHorizontalOverflow } from '../ui/use-horizontal-overflow';
 
 export interface LevelBarDatum {
   id: number;
@@ -20,7 +22,29 @@ interface LevelBarChartProps {
 
 // Viridis teal: readable on light and dark backgrounds and for colour-blind users.
 const CURRENT_COLOUR = '#21918c';
+const REQUIRED_STROKE = 'var(--mantine-color-text)';
 const ROW_HEIGHT = 34;
+
+function truncate(name: string, max: number) {
+  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
+}
+
+/** An HTML legend: Recharts leaves out series without a fill, and text is easier to read here. */
+function ChartLegend() {
+  const swatch = { display: 'inline-block', width: 18, height: 10, borderRadius: 2 } as const;
+  return (
+    <Group gap="md" justify="center" aria-hidden="true">
+      <Group gap={6}>
+        <Box component="span" style={{ ...swatch, background: CURRENT_COLOUR }} />
+        <Text size="xs">Current level (solid)</Text>
+      </Group>
+      <Group gap={6}>
+        <Box component="span" style={{ ...swatch, border: `1.5px dashed ${REQUIRED_STROKE}` }} />
+        <Text size="xs">Required level (outlined)</Text>
+      </Group>
+    </Group>
+  );
+}
 
 function levelText(level: number, levelLabel: (level: number) => string) {
   return level > 0 ? `${level} · ${levelLabel(level)}` : 'None';
@@ -32,7 +56,11 @@ function levelText(level: number, levelLabel: (level: number) => string) {
  */
 export function LevelBarChart({ title, data, maxLevel = 5, levelLabel }: LevelBarChartProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
+  const labelWidth = narrow ? 96 : 170;
+  const labelChars = narrow ? 13 : 24;
   const headingId = useId();
+  const [scrollContainerRef, overflowing] = useHorizontalOverflow();
   const short = data.filter((row) => row.current < row.required).length;
   const summary = `${title}: ${data.length} required skills, ${short} below the required level.`;
 
@@ -54,45 +82,54 @@ export function LevelBarChart({ title, data, maxLevel = 5, levelLabel }: LevelBa
         />
       </Group>
       {view === 'chart' ? (
-        <div role="img" aria-label={summary} style={{ width: '100%', height: 56 + data.length * ROW_HEIGHT }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barGap={2}>
-              <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-              <XAxis
-                type="number"
-                domain={[0, maxLevel]}
-                ticks={Array.from({ length: maxLevel + 1 }, (_, index) => index)}
-                allowDecimals={false}
-                tick={{ fontSize: 12, fill: 'var(--mantine-color-dimmed)' }}
-              />
-              <YAxis
-                type="category"
-                dataKey="name"
-                width={140}
-                tick={{ fontSize: 12, fill: 'var(--mantine-color-text)' }}
-                tickFormatter={(name: string) => (name.length > 20 ? `${name.slice(0, 19)}…` : name)}
-              />
-              <Tooltip
-                formatter={(value, name) => [levelText(Number(value), levelLabel), String(name)]}
-                contentStyle={{ background: 'var(--mantine-color-body)', borderColor: 'var(--mantine-color-default-border)' }}
-              />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar dataKey="current" name="Current level" fill={CURRENT_COLOUR} barSize={10} isAnimationActive={false} />
-              <Bar
-                dataKey="required"
-                name="Required level"
-                fill="transparent"
-                stroke="var(--mantine-color-text)"
-                strokeWidth={1.5}
-                strokeDasharray="4 2"
-                barSize={10}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <Stack gap={4}>
+          <div role="img" aria-label={summary} style={{ width: '100%', height: 40 + data.length * ROW_HEIGHT }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barGap={2}>
+                <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+                <XAxis
+                  type="number"
+                  domain={[0, maxLevel]}
+                  ticks={Array.from({ length: maxLevel + 1 }, (_, index) => index)}
+                  allowDecimals={false}
+                  tick={{ fontSize: 12, fill: 'var(--mantine-color-dimmed)' }}
+                />
+                <YAxis
+                  type="category"
+                  dataKey="name"
+                  width={labelWidth}
+                  interval={0}
+                  tick={{ fontSize: 12, fill: 'var(--mantine-color-text)' }}
+                  tickFormatter={(name: string) => truncate(name, labelChars)}
+                />
+                <Tooltip
+                  formatter={(value, name) => [levelText(Number(value), levelLabel), String(name)]}
+                  contentStyle={{ background: 'var(--mantine-color-body)', borderColor: 'var(--mantine-color-default-border)' }}
+                />
+                <Bar dataKey="current" name="Current level" fill={CURRENT_COLOUR} barSize={10} isAnimationActive={false} />
+                <Bar
+                  dataKey="required"
+                  name="Required level"
+                  fill="transparent"
+                  stroke={REQUIRED_STROKE}
+                  strokeWidth={1.5}
+                  strokeDasharray="4 2"
+                  barSize={10}
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <ChartLegend />
+        </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={420} type="native">
+        <Table.ScrollContainer
+          ref={scrollContainerRef}
+          minWidth={420}
+          type="native"
+          style={{ position: 'relative' }}
+          {...scrollRegionProps(overflowing, title)}
+        >
           <Table striped verticalSpacing={4}>
             <VisuallyHidden component="caption">{title}</VisuallyHidden>
             <Table.Thead>

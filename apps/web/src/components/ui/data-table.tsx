@@ -1,6 +1,7 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row } from '@tanstack/react-table';
 import type { MouseEvent, ReactNode } from 'react';
+import { scrollRegionProps, useHorizontalOverflow } from './use-horizontal-overflow';
 
 export interface DataTableProps<T> {
   data: T[];
@@ -24,6 +25,7 @@ export interface DataTableProps<T> {
  * inside its own container on narrow screens. Paging and filtering are the caller's (server-side).
  */
 export function DataTable<T>({ data, columns, caption, getRowId, onRowClick, minWidth = 640, empty, stale }: DataTableProps<T>) {
+  const [scrollContainerRef, overflowing] = useHorizontalOverflow();
   const table = useReactTable({
     data,
     columns,
@@ -43,7 +45,15 @@ export function DataTable<T>({ data, columns, caption, getRowId, onRowClick, min
   };
 
   return (
-    <Table.ScrollContainer minWidth={minWidth} type="native">
+    <Table.ScrollContainer
+      ref={scrollContainerRef}
+      minWidth={minWidth}
+      type="native"
+      // Keeps visually hidden text (absolutely positioned) inside the scrolling box, so it cannot
+      // widen the page on a phone.
+      style={{ position: 'relative' }}
+      {...scrollRegionProps(overflowing, caption)}
+    >
       <Table
         striped
         highlightOnHover={Boolean(onRowClick)}

@@ -28,9 +28,7 @@ export function PaginationBar({
   return (
     <Group justify="space-between" gap="sm" wrap="wrap">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {total === 0
-          ? `No ${noun}`
-          : `Showing ${format.number(first)}–${format.number(last)} of ${format.number(total)} ${noun}`}
+        {total === 0 ? `No ${noun}` : `Showing ${format.number(first)}–${format.number(last)} of ${format.number(total)} ${noun}`}
       </Text>
       <Group gap="sm" wrap="wrap">
         {onPageSizeChange ? (

@@ -41,10 +41,12 @@ const A = INTERNAL_ACADEMY;
  * The micro-credential catalogue: every requirement of every role is granted at its level by
  * at least one credential (the catalogue spec checks it). Grants are "Skill@level; …".
  */
+// One credential per line reads best.
+// prettier-ignore
 export const CREDENTIALS: readonly CredentialSeed[] = [
   // Warehousing and health & safety
   c('Warehouse Operations Fundamentals', A, 'badge', 'online_course', 8, 0, null, 'Warehouse Operations@2; Order Picking@2; Goods Inward Processing@2; Warehouse Management Systems@1'),
-  c('Warehouse Operations Practical Assessment', A, 'workplace_assessment', 'workplace_demonstration', 6, 0, null, 'Warehouse Operations@3; Order Picking@3; Goods Inward Processing@3'),
+  c('Warehouse Operations Practical Assessment', A, 'workplace_assessment', 'workplace_demonstration', 6, 0, null, 'Warehouse Operations@3; Order Picking@3; Goods Inward Processing@3; Quality Control@2'),
   c('Level 3 Certificate in Warehousing and Storage', 'City & Guilds', 'micro_certification', 'portfolio', 60, 650, null, 'Warehouse Operations@4; Inventory Management@3; Warehouse Management Systems@2'),
   c('Counterbalance Forklift Operator', 'RTITB', 'micro_certification', 'workplace_demonstration', 24, 450, 36, 'Forklift Operation@3; Health and Safety at Work@1'),
   c('Reach Truck Operator Refresher', 'RTITB', 'workplace_assessment', 'workplace_demonstration', 7, 180, 36, 'Forklift Operation@2'),
@@ -78,7 +80,7 @@ export const CREDENTIALS: readonly CredentialSeed[] = [
   c('Telephone Service Excellence', A, 'workplace_assessment', 'workplace_demonstration', 2, 0, null, 'Telephone Etiquette@3; Verbal Communication@2'),
   c('Salesforce Service Cloud Basics', 'Salesforce Trailhead', 'badge', 'online_course', 5, 0, null, 'CRM Systems@2'),
   c('Salesforce Certified Administrator', 'Salesforce', 'micro_certification', 'test', 60, 160, 12, 'CRM Systems@4'),
-  c('Data Protection Essentials', A, 'badge', 'online_course', 1, 0, 12, 'Data Protection@2'),
+  c('Data Protection Essentials', A, 'badge', 'online_course', 2, 0, 12, 'Data Protection@2'),
   c('CIPP/E Certified Information Privacy Professional', 'IAPP', 'micro_certification', 'test', 40, 550, 24, 'Data Protection@3'),
   // Communication, teamwork and thinking
   c('Effective Business Writing', 'LinkedIn Learning', 'badge', 'online_course', 2, 0, null, 'Business Writing@2; Written Communication@2'),
@@ -94,7 +96,7 @@ export const CREDENTIALS: readonly CredentialSeed[] = [
   c('Conflict Resolution Skills', 'LinkedIn Learning', 'badge', 'online_course', 2, 0, null, 'Conflict Resolution@2; Emotional Intelligence@1'),
   c('Coaching Essentials', 'LinkedIn Learning', 'badge', 'online_course', 2, 0, null, 'Coaching Others@2; Giving and Receiving Feedback@2'),
   c('Coaching Skills for Managers', 'ILM', 'micro_certification', 'seminar', 24, 595, null, 'Coaching Others@3; Giving and Receiving Feedback@3; Mentoring@2'),
-  c('Remote Work Foundations', 'LinkedIn Learning', 'badge', 'online_course', 1, 0, null, 'Remote Collaboration@2; Time Management@1'),
+  c('Remote Work Foundations', 'LinkedIn Learning', 'badge', 'online_course', 2, 0, null, 'Remote Collaboration@2; Adaptability@1'),
   c('Time Management Fundamentals', 'LinkedIn Learning', 'badge', 'online_course', 2, 0, null, 'Time Management@2; Prioritisation@2'),
   c('Critical Thinking and Problem Solving', 'edX (RITx)', 'micro_certification', 'online_course', 24, 199, null, 'Problem Solving@3; Critical Thinking@3; Decision Making@2'),
   c('Problem Solving Techniques', A, 'badge', 'online_course', 3, 0, null, 'Problem Solving@2; Root Cause Analysis@1'),
@@ -137,7 +139,7 @@ export const CREDENTIALS: readonly CredentialSeed[] = [
   c('PCAP – Certified Associate Python Programmer', 'Python Institute', 'micro_certification', 'test', 40, 295, null, 'Python@3; Debugging@2'),
   c('Oracle Certified Professional: Java SE 17 Developer', 'Oracle', 'micro_certification', 'test', 100, 245, null, 'Java@4; Debugging@3'),
   // Data and analytics
-  c('Google Data Analytics Professional Certificate', 'Coursera (Google)', 'nano_degree', 'online_course', 120, 250, null, 'Data Analysis@3; Data Visualisation@2; SQL@2; Spreadsheet Modelling@2'),
+  c('Google Data Analytics Professional Certificate', 'Coursera (Google)', 'nano_degree', 'online_course', 120, 250, null, 'Data Analysis@3; Data Visualisation@2; SQL@2; Analytical Thinking@2'),
   c('Data Analysis Essentials', A, 'badge', 'online_course', 4, 0, null, 'Data Analysis@2; Microsoft Excel@2'),
   c('Power BI Essentials', 'LinkedIn Learning', 'badge', 'online_course', 4, 0, null, 'Power BI@2; Data Visualisation@2'),
   c('Microsoft Certified: Power BI Data Analyst Associate', 'Microsoft', 'micro_certification', 'test', 40, 140, 12, 'Power BI@3; Data Visualisation@3; Data Modelling@2'),
@@ -163,14 +165,14 @@ export const CREDENTIALS: readonly CredentialSeed[] = [
   c('Observability in Practice', A, 'workplace_assessment', 'portfolio', 12, 0, null, 'Monitoring and Observability@3; Site Reliability Engineering@2'),
   c('FinOps Certified Practitioner', 'FinOps Foundation', 'micro_certification', 'test', 16, 300, 24, 'Cloud Cost Management@3; Budgeting and Forecasting@1'),
   // Security and compliance
-  c('Cyber Security Awareness', A, 'badge', 'online_course', 1, 0, 12, 'Cyber Security Awareness@2'),
+  c('Cyber Security Awareness', A, 'badge', 'online_course', 2, 0, 12, 'Cyber Security Awareness@2'),
   c('ISC2 Certified in Cybersecurity', 'ISC2', 'micro_certification', 'test', 25, 50, 36, 'Cyber Security Awareness@3; Network Security@2; Incident Response@1; Information Security Management@1'),
-  c('CompTIA Security+', 'CompTIA', 'micro_certification', 'test', 80, 390, 36, 'Network Security@3; Threat Analysis@2; Vulnerability Management@2; Cyber Security Awareness@3; Identity and Access Management@2'),
+  c('CompTIA Security+', 'CompTIA', 'micro_certification', 'test', 80, 390, 36, 'Network Security@3; Threat Analysis@2; Vulnerability Management@2; Cyber Security Awareness@3'),
   c('CompTIA CySA+', 'CompTIA', 'micro_certification', 'test', 80, 390, 36, 'Threat Analysis@3; Security Operations@3; Vulnerability Management@3; Incident Response@2'),
   c('GIAC Certified Incident Handler', 'GIAC', 'micro_certification', 'test', 48, 2495, 36, 'Incident Response@4; Threat Analysis@3'),
   c('Incident Response Tabletop Exercise', A, 'workplace_assessment', 'workplace_demonstration', 4, 0, 12, 'Incident Response@3; Decision Making@2'),
   c('ISO/IEC 27001 Foundation', 'BSI', 'micro_certification', 'lecture', 16, 690, null, 'Information Security Management@2; Risk Assessment@2'),
-  c('Anti-bribery and Code of Conduct', A, 'badge', 'online_course', 1, 0, 12, 'Anti-bribery and Compliance@2'),
+  c('Anti-bribery and Code of Conduct', A, 'badge', 'online_course', 2, 0, 12, 'Anti-bribery and Compliance@2'),
   // Finance, payroll and procurement
   c('Bookkeeping Basics', 'LinkedIn Learning', 'badge', 'online_course', 3, 0, null, 'Bookkeeping@2; Accounts Payable@1'),
   c('AAT Level 2 Certificate in Bookkeeping', 'AAT', 'micro_certification', 'test', 60, 450, null, 'Bookkeeping@3; Accounts Payable@2; Accounts Receivable@2'),
@@ -195,9 +197,9 @@ export const CREDENTIALS: readonly CredentialSeed[] = [
   c('CIPS Level 4 Contract Management', 'CIPS', 'micro_certification', 'test', 40, 600, null, 'Contract Management@3; Supplier Relationship Management@3; Negotiation@2; Procurement@2'),
   c('CIPS Ethical Procurement and Supply', 'CIPS', 'badge', 'online_course', 4, 45, 12, 'Anti-bribery and Compliance@3; Procurement@1'),
   // Leadership, project management and HR
-  c('First-time Manager Programme', A, 'nano_degree', 'seminar', 40, 0, null, 'People Management@3; Leadership@2; Performance Management@2; Delegation@2; Giving and Receiving Feedback@2'),
+  c('First-time Manager Programme', A, 'nano_degree', 'seminar', 40, 0, null, 'People Management@3; Leadership@2; Performance Management@2; Delegation@2'),
   c('ILM Level 3 Award in Leadership and Management', 'ILM', 'micro_certification', 'portfolio', 40, 650, null, 'Leadership@3; People Management@3; Performance Management@3; Delegation@3'),
-  c('CMI Level 5 Certificate in Management and Leadership', 'CMI', 'nano_degree', 'portfolio', 120, 2200, null, 'Leadership@4; People Management@4; Change Management@3; Strategic Planning@3; Performance Management@3'),
+  c('CMI Level 5 Certificate in Management and Leadership', 'CMI', 'nano_degree', 'portfolio', 120, 2200, null, 'Leadership@4; People Management@4; Change Management@3; Strategic Planning@3'),
   c('ILM Level 7 Certificate in Executive Management', 'ILM', 'nano_degree', 'portfolio', 120, 2495, null, 'Leadership@5; Strategic Planning@4; Change Management@4; Stakeholder Management@4'),
   c('Performance Conversations', A, 'workplace_assessment', 'workplace_demonstration', 3, 0, null, 'Performance Management@3; Giving and Receiving Feedback@3'),
   c('Change Management Foundation', 'APMG International', 'micro_certification', 'test', 21, 850, null, 'Change Management@3'),

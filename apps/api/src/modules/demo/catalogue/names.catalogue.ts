@@ -1,15 +1,16 @@
 import type { NamePool } from './organisation.catalogue';
 
 /** First and last names per name pool; people mostly get names of their location's pool. */
+// prettier-ignore
 export const NAMES: Readonly<Record<NamePool, { first: readonly string[]; last: readonly string[] }>> = {
   gb: {
     first: [
       'Oliver', 'George', 'Harry', 'Jack', 'Jacob', 'Noah', 'Charlie', 'Thomas', 'Oscar', 'William', 'James', 'Leo',
       'Alfie', 'Henry', 'Joshua', 'Freddie', 'Archie', 'Ethan', 'Isaac', 'Alexander', 'Mohammed', 'Daniel', 'Samuel',
-      'Joseph', 'Lewis', 'Ryan', 'Adam', 'Arjun', 'Kwame', 'Olivia', 'Amelia', 'Isla', 'Ava', 'Emily', 'Sophie',
-      'Grace', 'Lily', 'Freya', 'Charlotte', 'Ella', 'Mia', 'Evie', 'Poppy', 'Jessica', 'Sophia', 'Ruby', 'Chloe',
-      'Hannah', 'Lucy', 'Megan', 'Priya', 'Aisha', 'Zara', 'Amara', 'Rebecca', 'Laura', 'Sarah', 'Rachel', 'Nadia',
-      'Fatima', 'Yasmin', 'Chantelle', 'Bethany', 'Kirsty',
+      'Joseph', 'Lewis', 'Ryan', 'Adam', 'Arjun', 'Kwame', 'Olivia', 'Amelia', 'Isla', 'Ava', 'Emily', 'Sophie', 'Grace',
+      'Lily', 'Freya', 'Charlotte', 'Ella', 'Mia', 'Evie', 'Poppy', 'Jessica', 'Sophia', 'Ruby', 'Chloe', 'Hannah',
+      'Lucy', 'Megan', 'Priya', 'Aisha', 'Zara', 'Amara', 'Rebecca', 'Laura', 'Sarah', 'Rachel', 'Nadia', 'Fatima',
+      'Yasmin', 'Chantelle', 'Bethany', 'Kirsty',
     ],
     last: [
       'Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson', 'Roberts',
@@ -30,7 +31,8 @@ export const NAMES: Readonly<Record<NamePool, { first: readonly string[]; last: 
     last: [
       'Murphy', 'Kelly', "O'Sullivan", 'Walsh', 'Smith', "O'Brien", 'Byrne', 'Ryan', "O'Connor", "O'Neill", "O'Reilly",
       'Doyle', 'McCarthy', 'Gallagher', "O'Doherty", 'Kennedy', 'Lynch', 'Murray', 'Quinn', 'Moore', 'McLoughlin',
-      "O'Carroll", 'Connolly', 'Daly', "O'Connell", 'Dunne', 'Brennan', 'Burke', 'Fitzgerald', 'Nolan', 'Kavanagh', 'Farrell',
+      "O'Carroll", 'Connolly', 'Daly', "O'Connell", 'Dunne', 'Brennan', 'Burke', 'Fitzgerald', 'Nolan', 'Kavanagh',
+      'Farrell',
     ],
   },
   nl: {
@@ -48,8 +50,8 @@ export const NAMES: Readonly<Record<NamePool, { first: readonly string[]; last: 
   de: {
     first: [
       'Lukas', 'Leon', 'Finn', 'Jonas', 'Paul', 'Felix', 'Maximilian', 'Tim', 'Jan', 'Niklas', 'Tobias', 'Stefan',
-      'Matthias', 'Florian', 'Jürgen', 'Sebastian', 'Anna', 'Lena', 'Hannah', 'Leonie', 'Marie', 'Laura', 'Lea', 'Katharina',
-      'Julia', 'Sabine', 'Jana', 'Franziska', 'Miriam', 'Johanna', 'Anja', 'Sophie',
+      'Matthias', 'Florian', 'Jürgen', 'Sebastian', 'Anna', 'Lena', 'Hannah', 'Leonie', 'Marie', 'Laura', 'Lea',
+      'Katharina', 'Julia', 'Sabine', 'Jana', 'Franziska', 'Miriam', 'Johanna', 'Anja', 'Sophie',
     ],
     last: [
       'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Schäfer',

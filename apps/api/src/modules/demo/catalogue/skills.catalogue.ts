@@ -28,7 +28,10 @@ export const SKILL_CATEGORIES: readonly SkillCategorySeed[] = [
       soft('Business Writing', 'Produces e-mails, proposals and procedures in a professional business style.'),
       soft('Negotiation', 'Reaches agreements that protect the organisation’s interests while keeping relationships.'),
       soft('Stakeholder Communication', 'Keeps colleagues, customers and partners informed at the right level of detail.'),
-      soft('Cross-cultural Communication', 'Works effectively with colleagues and customers from different cultures and languages.'),
+      soft(
+        'Cross-cultural Communication',
+        'Works effectively with colleagues and customers from different cultures and languages.',
+      ),
       hard('Report Writing', 'Structures findings, evidence and recommendations into formal written reports.'),
       soft('Public Speaking', 'Speaks with confidence to large groups, handling questions and nerves.'),
     ],
@@ -113,7 +116,10 @@ export const SKILL_CATEGORIES: readonly SkillCategorySeed[] = [
       hard('Identity and Access Management', 'Manages accounts, groups, single sign-on and least-privilege access.'),
       hard('Endpoint Management', 'Deploys, patches and secures laptops and mobile devices with Intune or similar.'),
       hard('PowerShell Scripting', 'Automates administrative tasks with PowerShell scripts.'),
-      hard('Service Desk Tools', 'Logs, prioritises and resolves tickets in tools such as ServiceNow or Jira Service Management.'),
+      hard(
+        'Service Desk Tools',
+        'Logs, prioritises and resolves tickets in tools such as ServiceNow or Jira Service Management.',
+      ),
       hard('ERP Systems', 'Processes transactions and reports in an ERP system such as SAP S/4HANA.'),
     ],
   },

@@ -44,7 +44,9 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
         onError: (error) => {
           if (isApiError(error) && error.status === 400) {
             const fields = error.fieldErrors();
-            const known = Object.fromEntries(Object.entries(fields).filter(([field]) => field === 'email' || field === 'password'));
+            const known = Object.fromEntries(
+              Object.entries(fields).filter(([field]) => field === 'email' || field === 'password'),
+            );
             form.setErrors(known);
           }
         },
@@ -62,14 +64,7 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
             {message}
           </Alert>
         ) : null}
-        <TextInput
-          label="E-mail"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          {...form.getInputProps('email')}
-        />
+        <TextInput label="E-mail" type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
         <PasswordInput
           label="Password"
           autoComplete="current-password"
@@ -77,6 +72,8 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
           {...form.getInputProps('password')}
           // Mantine's PasswordInput marks only its wrapper as invalid; screen readers need it on the input.
           aria-invalid={form.errors.password ? true : undefined}
+          // Mantine's default ("Toggle password visibility") makes "Password" name two controls.
+          visibilityToggleButtonProps={{ 'aria-label': 'Show the characters typed' }}
         />
         <Button type="submit" loading={loginMutation.isPending} fullWidth>
           Sign in

@@ -11,6 +11,7 @@ import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { SearchInput } from '../../../components/ui/search-input';
 import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useCredentials } from '../api/get-credentials';
+import { CatalogueName } from './catalogue-name';
 import type { CatalogueParams } from '../hooks/use-catalogue-params';
 
 const column = createColumnHelper<CredentialDto>();
@@ -28,7 +29,10 @@ export function CredentialsPanel({ params, onChange }: CredentialsPanelProps) {
 
   const columns = useMemo(
     () => [
-      column.accessor('name', { header: 'Credential', cell: (info) => <Text size="sm" fw={500}>{info.getValue()}</Text> }),
+      column.accessor('name', {
+        header: 'Credential',
+        cell: ({ row: { original } }) => <CatalogueName name={original.name} status={original.status} />,
+      }),
       column.accessor('provider', { header: 'Provider' }),
       column.accessor('type', { header: 'Type', cell: (info) => CREDENTIAL_TYPE_LABELS[info.getValue()] ?? info.getValue() }),
       column.accessor('deliveryMethod', {

@@ -9,11 +9,15 @@ import { SearchInput } from '../../../components/ui/search-input';
 import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useSkillCategories } from '../api/get-skill-categories';
 import { useSkills } from '../api/get-skills';
+import { CatalogueName } from './catalogue-name';
 import type { CatalogueParams } from '../hooks/use-catalogue-params';
 
 const column = createColumnHelper<SkillDto>();
 const columns = [
-  column.accessor('name', { header: 'Skill', cell: (info) => <Text size="sm" fw={500}>{info.getValue()}</Text> }),
+  column.accessor('name', {
+    header: 'Skill',
+    cell: ({ row: { original } }) => <CatalogueName name={original.name} status={original.status} />,
+  }),
   column.accessor('categoryName', { header: 'Category' }),
   column.accessor('kind', { header: 'Kind', cell: (info) => (info.getValue() === 'hard' ? 'Hard' : 'Soft') }),
   column.accessor('externalRef', {
@@ -80,7 +84,12 @@ export function SkillsPanel({ params, onChange }: SkillsPanelProps) {
       {skills.isPending ? (
         <TableSkeleton label="Loading skills" />
       ) : skills.isError && !skills.data ? (
-        <ErrorState error={skills.error} title="Could not load skills" onRetry={() => void skills.refetch()} retrying={skills.isFetching} />
+        <ErrorState
+          error={skills.error}
+          title="Could not load skills"
+          onRetry={() => void skills.refetch()}
+          retrying={skills.isFetching}
+        />
       ) : (
         <>
           <DataTable

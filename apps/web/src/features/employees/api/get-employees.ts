@@ -7,8 +7,8 @@ export function getEmployees(filters: EmployeeListFilters, signal?: AbortSignal)
   const { includeSubteams, ...rest } = filters;
   return apiClient.get<Page<EmployeeListItemDto>>(
     '/employees',
-    // Sub-teams only mean something with a team filter.
-    { ...rest, includeSubteams: rest.teamId !== undefined && includeSubteams ? true : undefined },
+    // Sub-teams only mean something with a team filter; sent either way, not left to a default.
+    { ...rest, includeSubteams: rest.teamId !== undefined ? includeSubteams : undefined },
     signal,
   );
 }

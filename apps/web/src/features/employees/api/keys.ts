@@ -7,7 +7,8 @@ export interface EmployeeListFilters {
   teamId?: number;
   roleId?: number;
   status?: EmployeeStatus;
-  includeSubteams?: boolean;
+  /** With teamId: its sub-teams' people too (the API's default, and ours). */
+  includeSubteams: boolean;
 }
 
 export const employeeKeys = {

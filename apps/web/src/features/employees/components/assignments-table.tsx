@@ -50,7 +50,12 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentDto[]
       caption="Assignments with progress"
       getRowId={(assignment) => String(assignment.id)}
       minWidth={640}
-      empty={<EmptyState title="No assignments" description="Nothing has been assigned yet. A manager or HR can assign a credential or a cluster." />}
+      empty={
+        <EmptyState
+          title="No assignments"
+          description="Nothing has been assigned yet. A manager or HR can assign a credential or a cluster."
+        />
+      }
     />
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Text, VisuallyHidden } from '@mantine/core';
 import type { CompletionDto, IsoDate } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
@@ -31,11 +31,19 @@ export function CompletionsTable({ completions, asOf }: { completions: Completio
         header: 'Expires',
         cell: (info) => {
           const expiresAt = info.getValue();
-          if (!expiresAt) return <Text size="sm" c="dimmed">Never</Text>;
+          if (!expiresAt)
+            return (
+              <Text size="sm" c="dimmed">
+                Never
+              </Text>
+            );
           return expiresAt <= asOf ? `Expired ${format.date(expiresAt)}` : format.date(expiresAt);
         },
       }),
-      column.accessor('source', { header: 'Source', cell: (info) => COMPLETION_SOURCE_LABELS[info.getValue()] ?? info.getValue() }),
+      column.accessor('source', {
+        header: 'Source',
+        cell: (info) => COMPLETION_SOURCE_LABELS[info.getValue()] ?? info.getValue(),
+      }),
       column.accessor('status', {
         header: 'Status',
         cell: (info) => <StatusBadge status={info.getValue()} styles={COMPLETION_STATUS_STYLES} />,
@@ -45,14 +53,12 @@ export function CompletionsTable({ completions, asOf }: { completions: Completio
         cell: ({ row: { original } }) => {
           const href = safeHttpUrl(original.evidenceUrl);
           return href ? (
-            <Anchor
-              href={href}
-              target="_blank"
-              rel="noopener noreferrer"
-              size="sm"
-              aria-label={`Evidence for ${original.credentialName} (opens in a new tab)`}
-            >
-              View ↗
+            // The name read out starts with the words on screen ("View evidence for …"), so voice
+            // control users can say what they see.
+            <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm" style={{ whiteSpace: 'nowrap' }}>
+              View evidence
+              <VisuallyHidden> for {original.credentialName} (opens in a new tab)</VisuallyHidden>
+              <span aria-hidden="true"> ↗</span>
             </Anchor>
           ) : (
             <Text size="sm" c="dimmed">

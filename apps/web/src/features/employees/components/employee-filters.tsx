@@ -65,8 +65,8 @@ export function EmployeeFilters({ filters, onChange, teamOptions, roleOptions, o
       {filters.teamId ? (
         <Switch
           label="Include sub-teams"
-          checked={Boolean(filters.includeSubteams)}
-          onChange={(event) => onChange({ includeSubteams: event.currentTarget.checked || undefined })}
+          checked={filters.includeSubteams}
+          onChange={(event) => onChange({ includeSubteams: event.currentTarget.checked })}
           mb={8}
         />
       ) : null}

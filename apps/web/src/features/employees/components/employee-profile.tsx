@@ -53,7 +53,12 @@ export function EmployeeProfileView({ profile, title }: EmployeeProfileViewProps
 
       <SimpleGrid cols={{ base: 1, md: employee.targetRoleId ? 2 : 1 }} spacing="md">
         <Paper withBorder radius="md" p="md">
-          <ReadinessSummary label="Readiness for role" roleName={employee.roleName} readiness={profile.roleReadiness} gaps={profile.gaps} />
+          <ReadinessSummary
+            label="Readiness for role"
+            roleName={employee.roleName}
+            readiness={profile.roleReadiness}
+            gaps={profile.gaps}
+          />
         </Paper>
         {employee.targetRoleId ? (
           <Paper withBorder radius="md" p="md">

@@ -22,17 +22,31 @@ function makeColumns(employeeHref: (id: number) => string) {
     column.accessor('name', {
       header: 'Name',
       cell: ({ row: { original } }) => (
-        <Anchor component={Link} to={employeeHref(original.id)} fw={500}>
+        <Anchor component={Link} to={employeeHref(original.id)} fw={500} size="sm" style={{ whiteSpace: 'nowrap' }}>
           {original.name}
         </Anchor>
       ),
     }),
-    column.accessor('email', { header: 'E-mail', cell: (info) => <Text size="sm">{info.getValue()}</Text> }),
+    // An address broken at its hyphen reads as two things: it stays on one line, and the table
+    // scrolls inside its container when the screen is too narrow for it.
+    column.accessor('email', {
+      header: 'E-mail',
+      cell: (info) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {info.getValue()}
+        </Text>
+      ),
+    }),
     column.accessor('teamName', { header: 'Team' }),
     column.accessor('roleName', { header: 'Role' }),
     column.accessor('locationName', {
       header: 'Location',
-      cell: (info) => info.getValue() ?? <Text c="dimmed" size="sm">Not set</Text>,
+      cell: (info) =>
+        info.getValue() ?? (
+          <Text c="dimmed" size="sm">
+            Not set
+          </Text>
+        ),
     }),
     column.accessor('status', {
       header: 'Status',

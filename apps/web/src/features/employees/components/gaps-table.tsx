@@ -7,6 +7,14 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { useFormat } from '../../../components/ui/format-context';
 
 const column = createColumnHelper<ProfileGapDto>();
+
+function LevelText({ children }: { children: string }) {
+  return (
+    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+      {children}
+    </Text>
+  );
+}
 const CRITICAL_WEIGHT = 3;
 
 /** Every requirement of a role, met ones with 0 gap points; critical ones marked in words. */
@@ -20,18 +28,28 @@ export function GapsTable({ gaps, caption }: { gaps: ProfileGapDto[]; caption: s
           <Group gap={6} wrap="nowrap">
             <Text size="sm">{original.skillName}</Text>
             {original.weight === CRITICAL_WEIGHT ? (
-              <Badge size="xs" color="orange" variant="outline" tt="none">
+              <Badge size="xs" color="red" variant="outline" tt="none" style={{ flexShrink: 0 }}>
                 Critical
               </Badge>
             ) : null}
           </Group>
         ),
       }),
-      column.accessor('requiredLevel', { header: 'Required', cell: (info) => format.level(info.getValue()) }),
-      column.accessor('currentLevel', { header: 'Current', cell: (info) => format.level(info.getValue()) }),
+      column.accessor('requiredLevel', {
+        header: 'Required',
+        cell: (info) => <LevelText>{format.level(info.getValue())}</LevelText>,
+      }),
+      column.accessor('currentLevel', {
+        header: 'Current',
+        cell: (info) => <LevelText>{format.level(info.getValue())}</LevelText>,
+      }),
       column.accessor('gapPoints', {
         header: 'Gap points',
-        cell: (info) => <Text size="sm" fw={info.getValue() > 0 ? 600 : 400}>{info.getValue()}</Text>,
+        cell: (info) => (
+          <Text size="sm" fw={info.getValue() > 0 ? 600 : 400}>
+            {info.getValue()}
+          </Text>
+        ),
       }),
       column.accessor('weight', { header: 'Weight', cell: (info) => `${info.getValue()} of 3` }),
       column.display({
@@ -59,7 +77,9 @@ export function GapsTable({ gaps, caption }: { gaps: ProfileGapDto[]; caption: s
       caption={caption}
       getRowId={(gap) => String(gap.skillId)}
       minWidth={640}
-      empty={<EmptyState title="No requirements" description="This role has no required skills, so there is nothing to compare." />}
+      empty={
+        <EmptyState title="No requirements" description="This role has no required skills, so there is nothing to compare." />
+      }
     />
   );
 }

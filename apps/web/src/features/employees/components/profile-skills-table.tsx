@@ -17,16 +17,30 @@ export function ProfileSkillsTable({ skills, asOf }: { skills: ProfileSkillDto[]
       column.accessor('skillName', { header: 'Skill' }),
       column.accessor('category', { header: 'Category' }),
       column.accessor('kind', { header: 'Kind', cell: (info) => (info.getValue() === 'hard' ? 'Hard' : 'Soft') }),
-      column.accessor('level', { header: 'Level', cell: (info) => format.level(info.getValue()) }),
+      column.accessor('level', {
+        header: 'Level',
+        cell: (info) => (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {format.level(info.getValue())}
+          </Text>
+        ),
+      }),
       column.accessor('expiresAt', {
         header: 'Expires',
         cell: (info) => {
           const expiresAt = info.getValue();
-          if (!expiresAt) return <Text size="sm" c="dimmed">Never</Text>;
+          if (!expiresAt)
+            return (
+              <Text size="sm" c="dimmed">
+                Never
+              </Text>
+            );
           const days = daysBetween(asOf, expiresAt);
           return (
             <Group gap={6} wrap="nowrap">
-              <Text size="sm">{format.date(expiresAt)}</Text>
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {format.date(expiresAt)}
+              </Text>
               {days >= 0 && days <= EXPIRY_WARNING_DAYS ? (
                 <Badge size="xs" color="yellow" variant="light" tt="none">
                   in {days} day{days === 1 ? '' : 's'}
@@ -38,7 +52,11 @@ export function ProfileSkillsTable({ skills, asOf }: { skills: ProfileSkillDto[]
       }),
       column.accessor('credentials', {
         header: 'From credentials',
-        cell: (info) => info.getValue().map((credential) => credential.name).join(', ') || '–',
+        cell: (info) =>
+          info
+            .getValue()
+            .map((credential) => credential.name)
+            .join(', ') || '–',
       }),
     ],
     [format, asOf],

@@ -20,7 +20,7 @@ export function parseEmployeeListFilters(search: URLSearchParams): EmployeeListF
     ...(positiveInt(search.get('teamId')) ? { teamId: positiveInt(search.get('teamId')) } : {}),
     ...(positiveInt(search.get('roleId')) ? { roleId: positiveInt(search.get('roleId')) } : {}),
     ...(status && (EMPLOYEE_STATUSES as readonly string[]).includes(status) ? { status: status as EmployeeStatus } : {}),
-    ...(search.get('includeSubteams') === 'true' ? { includeSubteams: true } : {}),
+    includeSubteams: search.get('includeSubteams') !== 'false',
   };
 }
 
@@ -28,7 +28,7 @@ export function employeeListSearch(filters: Partial<EmployeeListFilters>): URLSe
   const search = new URLSearchParams();
   if (filters.q) search.set('q', filters.q);
   if (filters.teamId) search.set('teamId', String(filters.teamId));
-  if (filters.includeSubteams && filters.teamId) search.set('includeSubteams', 'true');
+  if (filters.includeSubteams === false && filters.teamId) search.set('includeSubteams', 'false');
   if (filters.roleId) search.set('roleId', String(filters.roleId));
   if (filters.status) search.set('status', filters.status);
   if (filters.page && filters.page > 1) search.set('page', String(filters.page));

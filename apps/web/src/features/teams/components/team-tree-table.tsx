@@ -23,17 +23,18 @@ function Suppressed({ minGroup }: { minGroup: number }) {
       <Box
         component="span"
         tabIndex={0}
-        px={6}
-        py={1}
+        p={3}
         style={{
+          display: 'inline-block',
           borderRadius: 4,
-          fontSize: 'var(--mantine-font-size-xs)',
           whiteSpace: 'nowrap',
-          background:
-            'repeating-linear-gradient(45deg, var(--mantine-color-default-border) 0 4px, transparent 4px 8px)',
+          background: 'repeating-linear-gradient(45deg, var(--mantine-color-default-border) 0 3px, transparent 3px 6px)',
         }}
       >
-        fewer than {minGroup}
+        {/* The hatching frames the words instead of running behind them, so they stay legible. */}
+        <Text component="span" size="xs" px={4} style={{ background: 'var(--mantine-color-body)', borderRadius: 2 }}>
+          fewer than {minGroup}
+        </Text>
       </Box>
     </Tooltip>
   );

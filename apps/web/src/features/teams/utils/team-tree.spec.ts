@@ -25,7 +25,10 @@ describe(flattenTeamTree.name, () => {
   });
 
   it('makes a team whose parent is out of scope a root (a manager’s own team)', () => {
-    const sut = flattenTeamTree([makeTeam({ id: 2, name: 'Accounts', parentId: 1 }), makeTeam({ id: 4, name: 'Payables', parentId: 2 })]);
+    const sut = flattenTeamTree([
+      makeTeam({ id: 2, name: 'Accounts', parentId: 1 }),
+      makeTeam({ id: 4, name: 'Payables', parentId: 2 }),
+    ]);
 
     expect(sut.map((row) => [row.team.name, row.level])).toEqual([
       ['Accounts', 0],

@@ -4,7 +4,6 @@ export interface TeamTreeRow {
   team: TeamDto;
   /** Depth inside what the caller can see: a manager's own team is level 0 for them. */
   level: number;
-  hasChildren: boolean;
   parentName: string | null;
 }
 
@@ -27,7 +26,9 @@ export function flattenTeamTree(teams: ReadonlyArray<TeamDto>): TeamTreeRow[] {
 
   const rows: TeamTreeRow[] = [];
   const visited = new Set<number>();
-  const stack: Array<{ team: TeamDto; level: number }> = [...(children.get(null) ?? [])].reverse().map((team) => ({ team, level: 0 }));
+  const stack: Array<{ team: TeamDto; level: number }> = [...(children.get(null) ?? [])]
+    .reverse()
+    .map((team) => ({ team, level: 0 }));
   for (;;) {
     if (stack.length === 0) {
       // Teams caught in a cycle have no root to be reached from: show them at the top level.
@@ -43,7 +44,6 @@ export function flattenTeamTree(teams: ReadonlyArray<TeamDto>): TeamTreeRow[] {
     rows.push({
       team,
       level,
-      hasChildren: kids.length > 0,
       parentName: team.parentId !== null ? (byId.get(team.parentId)?.name ?? null) : null,
     });
     for (let index = kids.length - 1; index >= 0; index -= 1) stack.push({ team: kids[index], level: level + 1 });
