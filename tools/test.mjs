@@ -42,7 +42,7 @@ if (process.env.TEST_MYSQL_URL) {
 
 console.log('\n▶ web unit tests');
 const webJson = join(out, 'web.json');
-if (run(bin('vitest'), ['run', '--config', 'apps/web/vite.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${webJson}`]) !== 0) failures++;
+if (run(bin('vitest'), ['run', '--config', 'apps/web/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${webJson}`]) !== 0) failures++;
 count(webJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -14,7 +14,10 @@ describe(`auth (${testDialect()})`, () => {
   afterAll(() => sut.close());
 
   it('signs in, sets an httpOnly SameSite=Strict session cookie, and knows who you are', async () => {
-    const response = await request(sut.http).post('/api/auth/login').send({ email: 'HR@test.example ', password: PASSWORD }).expect(200);
+    const response = await request(sut.http)
+      .post('/api/auth/login')
+      .send({ email: 'HR@test.example ', password: PASSWORD })
+      .expect(200);
     expect(response.body.user).toMatchObject({ email: 'hr@test.example', role: 'hr', name: 'Fay' });
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/^sg_session=/);
@@ -28,14 +31,27 @@ describe(`auth (${testDialect()})`, () => {
   });
 
   it('answers 401 without saying whether the e-mail or the password was wrong', async () => {
-    const wrongPassword = await request(sut.http).post('/api/auth/login').send({ email: 'exec@test.example', password: 'nope' }).expect(401);
-    const unknownEmail = await request(sut.http).post('/api/auth/login').send({ email: 'nobody@test.example', password: 'nope' }).expect(401);
+    const wrongPassword = await request(sut.http)
+      .post('/api/auth/login')
+      .send({ email: 'exec@test.example', password: 'nope' })
+      .expect(401);
+    const unknownEmail = await request(sut.http)
+      .post('/api/auth/login')
+      .send({ email: 'nobody@test.example', password: 'nope' })
+      .expect(401);
     expect(wrongPassword.body).toEqual(unknownEmail.body);
-    expect(wrongPassword.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'The e-mail or password is not right' });
+    expect(wrongPassword.body).toEqual({
+      statusCode: 401,
+      code: 'INVALID_CREDENTIALS',
+      message: 'The e-mail or password is not right',
+    });
   });
 
   it('names every bad field of a login request', async () => {
-    const response = await request(sut.http).post('/api/auth/login').send({ email: 'not-an-email', password: '', extra: 1 }).expect(400);
+    const response = await request(sut.http)
+      .post('/api/auth/login')
+      .send({ email: 'not-an-email', password: '', extra: 1 })
+      .expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'extra', 'password']);
   });
@@ -51,8 +67,12 @@ describe(`auth (${testDialect()})`, () => {
   });
 
   it('rate-limits sign-in attempts per e-mail with 429 and Retry-After', async () => {
-    for (let i = 0; i < 3; i++) await request(sut.http).post('/api/auth/login').send({ email: 'admin@test.example', password: 'wrong' }).expect(401);
-    const blocked = await request(sut.http).post('/api/auth/login').send({ email: 'admin@test.example', password: PASSWORD }).expect(429);
+    for (let i = 0; i < 3; i++)
+      await request(sut.http).post('/api/auth/login').send({ email: 'admin@test.example', password: 'wrong' }).expect(401);
+    const blocked = await request(sut.http)
+      .post('/api/auth/login')
+      .send({ email: 'admin@test.example', password: PASSWORD })
+      .expect(429);
     expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   });

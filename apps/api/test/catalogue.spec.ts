@@ -1,5 +1,5 @@
 import { addMonths, todayInTimeZone } from '@skillgrid/shared';
-import { createTestApp, signIn, type TestApp } from './support/test-app';
+import { createTestApp, signInPersonas, type Agent, type TestApp } from './support/test-app';
 import { seedFixture, type Fixture } from './support/fixture';
 import { testDialect } from './support/test-database';
 import { Credential } from '../src/modules/credentials/credential.entity';
@@ -7,7 +7,6 @@ import { Completion } from '../src/modules/completions/completion.entity';
 import { AuditLog } from '../src/modules/audit/audit-log.entity';
 import { Team } from '../src/modules/teams/team.entity';
 
-type Agent = Awaited<ReturnType<typeof signIn>>;
 
 describe(`catalogue, teams and completions (${testDialect()})`, () => {
   let sut: TestApp;
@@ -20,9 +19,7 @@ describe(`catalogue, teams and completions (${testDialect()})`, () => {
   beforeAll(async () => {
     sut = await createTestApp();
     org = await seedFixture(sut.dataSource);
-    [hr, manager, employee, exec] = await Promise.all(
-      ['hr@test.example', 'manager@test.example', 'employee@test.example', 'exec@test.example'].map((email) => signIn(sut.http, email)),
-    );
+    ({ hr, manager, employee, exec } = await signInPersonas(sut.http));
   });
   afterAll(() => sut.close());
 
@@ -127,6 +124,8 @@ describe(`catalogue, teams and completions (${testDialect()})`, () => {
       expect(operations).toMatchObject({ headcount: null, subtreeHeadcount: 5, managerName: null, managerId: null });
       const warehouse = response.body.items.find((t: { id: number }) => t.id === org.teams.warehouse.id);
       expect(warehouse).toMatchObject({ headcount: null, subtreeHeadcount: null });
+      // Direct-member counts are never shown to executives: a parent's is the difference of two sub-tree counts.
+      expect(response.body.items.every((t: { headcount: number | null }) => t.headcount === null)).toBe(true);
       const asHr = await hr.get('/api/teams').expect(200);
       expect(asHr.body.items.find((t: { id: number }) => t.id === org.teams.warehouse.id)).toMatchObject({ headcount: 3, subtreeHeadcount: 4, managerName: 'Wes' });
       await employee.get('/api/teams').expect(403);

@@ -1,13 +1,12 @@
 import request from 'supertest';
 import { todayInTimeZone } from '@skillgrid/shared';
-import { createTestApp, signIn, type TestApp } from './support/test-app';
+import { createTestApp, signInPersonas, type Agent, type TestApp } from './support/test-app';
 import { seedFixture, type Fixture } from './support/fixture';
 import { testDialect } from './support/test-database';
 import { Employee } from '../src/modules/employees/employee.entity';
 import { EmploymentPeriod } from '../src/modules/employees/employment-period.entity';
 import { AuditLog } from '../src/modules/audit/audit-log.entity';
 
-type Agent = Awaited<ReturnType<typeof signIn>>;
 const names = (body: { items: Array<{ name: string }> }) => body.items.map((item) => item.name);
 
 describe(`employees and personas (${testDialect()})`, () => {
@@ -21,9 +20,7 @@ describe(`employees and personas (${testDialect()})`, () => {
   beforeAll(async () => {
     sut = await createTestApp();
     org = await seedFixture(sut.dataSource);
-    [hr, manager, employee, exec] = await Promise.all(
-      ['hr@test.example', 'manager@test.example', 'employee@test.example', 'exec@test.example'].map((email) => signIn(sut.http, email)),
-    );
+    ({ hr, manager, employee, exec } = await signInPersonas(sut.http));
   });
   afterAll(() => sut.close());
 

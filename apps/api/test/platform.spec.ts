@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createTestApp, signIn, type TestApp } from './support/test-app';
-import { seedFixture } from './support/fixture';
+import { PASSWORD, seedFixture } from './support/fixture';
 import { testDialect } from './support/test-database';
 
 describe(`platform (${testDialect()})`, () => {
@@ -37,6 +37,16 @@ describe(`platform (${testDialect()})`, () => {
     expect(malformed.body).toEqual({ statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON' });
     const huge = await agent.post('/api/skills').send({ name: 'x'.repeat(30_000), categoryId: 1, kind: 'hard' }).expect(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers concurrent sign-ins without deadlocking the shared rate-limit counters', async () => {
+    const emails = ['hr@test.example', 'manager@test.example', 'employee@test.example', 'exec@test.example'];
+    const statuses = await Promise.all(
+      emails
+        .flatMap((email) => [0, 1].map(() => request(sut.http).post('/api/auth/login').send({ email, password: PASSWORD })))
+        .map((r) => r.then((x) => x.status)),
+    );
+    expect(statuses).toEqual(Array(8).fill(200));
   });
 
   it('answers an unknown endpoint with 404 in the error shape', async () => {

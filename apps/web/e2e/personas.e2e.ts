@@ -101,6 +101,8 @@ describe('the app in Chromium', () => {
     const teams = await page.evaluate(async () => (await (await fetch('/api/teams?pageSize=500')).json()).items as Array<{ managerName: string | null }>);
     expect(teams.length).toBeGreaterThan(5);
     expect(teams.every((team) => team.managerName === null)).toBe(true);
+    await expect(page.getByRole('columnheader', { name: 'People in team' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('columnheader', { name: 'Including sub-teams' }).count()).resolves.toBe(1);
     expect(await page.evaluate(async () => (await fetch('/api/employees')).status)).toBe(403);
   });
 });

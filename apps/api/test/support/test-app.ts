@@ -43,3 +43,13 @@ export async function signIn(http: App, email: string, password = 'pw-for-tests'
   if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return agent;
 }
+
+export type Agent = Awaited<ReturnType<typeof signIn>>;
+
+/** The four personas of the fixture, signed in. */
+export async function signInPersonas(http: App): Promise<{ hr: Agent; manager: Agent; employee: Agent; exec: Agent }> {
+  const [hr, manager, employee, exec] = await Promise.all(
+    ['hr@test.example', 'manager@test.example', 'employee@test.example', 'exec@test.example'].map((email) => signIn(http, email)),
+  );
+  return { hr, manager, employee, exec };
+}

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@skillgrid/shared';
 
 export class PaginationQueryDto {
@@ -18,6 +18,15 @@ export class PaginationQueryDto {
   @Min(1)
   @Max(MAX_PAGE_SIZE, { message: `pageSize must not be greater than ${MAX_PAGE_SIZE}` })
   pageSize?: number;
+}
+
+/** A page of a list that can be searched by name (`q`). */
+export class SearchPageQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ description: 'Search text (case-insensitive, part of the name)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export function pageWindow(query: PaginationQueryDto): { page: number; pageSize: number; skip: number } {

@@ -24,7 +24,13 @@ export class LoginThrottleService {
     for (const [key, limit] of checks) {
       const retryAfter = await this.increment(key, limit, windowMs);
       if (retryAfter > 0) {
-        throw new DomainError('too_many_requests', 'TOO_MANY_ATTEMPTS', `Too many sign-in attempts; try again in ${retryAfter} seconds`, undefined, retryAfter);
+        throw new DomainError(
+          'too_many_requests',
+          'TOO_MANY_ATTEMPTS',
+          `Too many sign-in attempts; try again in ${retryAfter} seconds`,
+          undefined,
+          retryAfter,
+        );
       }
     }
   }
@@ -34,19 +40,33 @@ export class LoginThrottleService {
     await this.dataSource.getRepository(ThrottleRecord).delete({ key: `login:email:${email}`.slice(0, 191) });
   }
 
-  /** Counts one attempt; returns the seconds to wait when over the limit, else 0. */
-  private increment(key: string, limit: number, windowMs: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = Date.now();
-      const repo = manager.getRepository(ThrottleRecord);
-      const row = await repo.findOne({ where: { key }, lock: manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' } });
-      if (!row || Number(row.expiresAt) <= now) {
-        await repo.save({ key, hits: 1, expiresAt: String(now + windowMs), blockedUntil: '0' });
-        return 0;
+  /**
+   * Counts one attempt; returns the seconds to wait when over the limit, else 0. One atomic
+   * UPDATE (a window that has ended starts again at 1), or an INSERT for a new key: no row
+   * locks are held across statements, so concurrent sign-ins cannot deadlock.
+   */
+  private async increment(key: string, limit: number, windowMs: number): Promise<number> {
+    const repo = this.dataSource.getRepository(ThrottleRecord);
+    const now = Date.now();
+    const bump = () =>
+      repo
+        .createQueryBuilder()
+        .update(ThrottleRecord)
+        .set({
+          hits: () => 'CASE WHEN expires_at <= :now THEN 1 ELSE hits + 1 END',
+          expiresAt: () => 'CASE WHEN expires_at <= :now THEN :fresh ELSE expires_at END',
+        })
+        .where({ key })
+        .setParameters({ now, fresh: now + windowMs })
+        .execute();
+    if (!(await bump()).affected) {
+      try {
+        await repo.insert({ key, hits: 1, expiresAt: String(now + windowMs), blockedUntil: '0' });
+      } catch {
+        await bump(); // another request inserted the key first
       }
-      row.hits += 1;
-      await repo.update({ key }, { hits: row.hits });
-      return row.hits > limit ? Math.ceil((Number(row.expiresAt) - now) / 1000) : 0;
-    });
+    }
+    const row = await repo.findOneByOrFail({ key });
+    return row.hits > limit ? Math.max(1, Math.ceil((Number(row.expiresAt) - now) / 1000)) : 0;
   }
 }

@@ -1,21 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LocationDto, Page } from '@skillgrid/shared';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { SessionUser } from '../../common/auth/session-user';
-import { PaginationQueryDto } from '../../common/http/pagination';
+import { SearchPageQueryDto } from '../../common/http/pagination';
 import { IdPipe } from '../../common/http/params';
 import { LocationsService } from './locations.service';
 import { CreateLocationDto, UpdateLocationDto } from './dto/location.dto';
-
-class ListLocationsQuery extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Search in the name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-}
 
 @ApiTags('locations')
 @Controller('locations')
@@ -24,7 +15,7 @@ export class LocationsController {
 
   @Get()
   @ApiOperation({ summary: 'Offices and countries' })
-  list(@Query() query: ListLocationsQuery): Promise<Page<LocationDto>> {
+  list(@Query() query: SearchPageQueryDto): Promise<Page<LocationDto>> {
     return this.locations.list(query);
   }
 

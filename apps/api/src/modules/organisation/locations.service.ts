@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LocationDto, Page } from '@skillgrid/shared';
-import { likePattern, pageWindow, toPage, PaginationQueryDto } from '../../common/http/pagination';
+import { likePattern, pageWindow, toPage, SearchPageQueryDto } from '../../common/http/pagination';
 import { assertNameFree } from '../../common/http/catalogue';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
@@ -18,7 +18,7 @@ export class LocationsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: PaginationQueryDto & { q?: string }): Promise<Page<LocationDto>> {
+  async list(query: SearchPageQueryDto): Promise<Page<LocationDto>> {
     const window = pageWindow(query);
     const qb = this.dataSource.getRepository(Location).createQueryBuilder('l').orderBy('l.name', 'ASC').skip(window.skip).take(window.pageSize);
     if (query.q) qb.andWhere("l.name_key LIKE :q ESCAPE '!'", { q: likePattern(query.q) });

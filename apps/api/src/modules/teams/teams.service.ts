@@ -46,7 +46,8 @@ export class TeamsService {
   private toDto(team: Team, counts: Headcounts, scope: Scope, privacyMinGroup: number): TeamDto {
     const headcount = counts.direct.get(team.id) ?? 0;
     const subtreeHeadcount = counts.subtree(team.path);
-    // Executives see aggregates only: no names, and no count of a group smaller than the threshold.
+    // Executives see aggregates of whole sub-trees only (DESIGN §3): no names, no direct-member
+    // count (it is the difference of two sub-tree counts), and no count below the threshold.
     const aggregateOnly = scope.kind === 'aggregate';
     const hide = (n: number) => (aggregateOnly && n < privacyMinGroup ? null : n);
     return {
@@ -56,7 +57,7 @@ export class TeamsService {
       managerId: aggregateOnly ? null : team.managerId,
       managerName: aggregateOnly ? null : (team.manager?.name ?? null),
       depth: team.depth,
-      headcount: hide(headcount),
+      headcount: aggregateOnly ? null : headcount,
       subtreeHeadcount: hide(subtreeHeadcount),
     };
   }

@@ -47,7 +47,10 @@ describe('AppLayout', () => {
 
     expect(await navLinks()).toEqual(['Organisation', 'Catalogue']);
     expect(router.state.location.pathname).toBe('/organisation');
-    expect((await screen.findAllByText('fewer than 5')).length).toBe(2);
+    // Whole sub-trees only: Payroll's withheld count, and no direct-member column at all.
+    expect((await screen.findAllByText('fewer than 5')).length).toBe(1);
+    expect(screen.queryByRole('columnheader', { name: 'People in team' })).toBeNull();
+    expect(screen.getByRole('columnheader', { name: 'Including sub-teams' })).toBeTruthy();
     // No drill-down into people for exec: team names are not links.
     expect(screen.queryByRole('link', { name: 'Finance' })).toBeNull();
   });

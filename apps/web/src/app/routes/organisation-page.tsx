@@ -43,7 +43,7 @@ export function OrganisationPage() {
       </Group>
       {user.role === 'exec' ? (
         <Text size="sm" c="dimmed">
-          Headcounts of teams with fewer than {format.settings.privacyMinGroup} people are withheld for privacy.
+          Headcounts cover each team with its sub-teams; those of fewer than {format.settings.privacyMinGroup} people are withheld for privacy.
         </Text>
       ) : null}
       <SearchInput
@@ -68,7 +68,7 @@ export function OrganisationPage() {
         <TeamTreeTable
           rows={visible}
           teamHref={teamHref}
-          showManager={user.role !== 'exec'}
+          aggregateOnly={user.role === 'exec'}
           empty={
             query ? (
               <EmptyState title="No team matches" description={`No team name contains “${query}”.`} />

@@ -57,8 +57,10 @@ function levelText(level: number, levelLabel: (level: number) => string) {
 export function LevelBarChart({ title, data, maxLevel = 5, levelLabel }: LevelBarChartProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
-  const labelWidth = narrow ? 96 : 170;
-  const labelChars = narrow ? 13 : 24;
+  // Wide screens show whole skill names (the longest demo ones run to 35 characters); phones
+  // shorten them, and the tooltip and the table view carry them in full.
+  const labelWidth = narrow ? 128 : 250;
+  const labelChars = narrow ? 17 : 38;
   const headingId = useId();
   const [scrollContainerRef, overflowing] = useHorizontalOverflow();
   const short = data.filter((row) => row.current < row.required).length;
@@ -147,8 +149,8 @@ export function LevelBarChart({ title, data, maxLevel = 5, levelLabel }: LevelBa
                     {row.name}
                     {row.critical ? ' (critical)' : ''}
                   </Table.Th>
-                  <Table.Td>{levelText(row.current, levelLabel)}</Table.Td>
-                  <Table.Td>{levelText(row.required, levelLabel)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{levelText(row.current, levelLabel)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{levelText(row.required, levelLabel)}</Table.Td>
                   <Table.Td>{Math.max(0, row.required - row.current)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -1,7 +1,16 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row, type RowData } from '@tanstack/react-table';
 import type { MouseEvent, ReactNode } from 'react';
 import { scrollRegionProps, useHorizontalOverflow } from './use-horizontal-overflow';
+
+declare module '@tanstack/react-table' {
+  // Declaration merging must repeat TanStack's type parameters, used or not.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Keeps the cells on one line (dates, levels, e-mail addresses): the table scrolls instead. */
+    nowrap?: boolean;
+  }
+}
 
 export interface DataTableProps<T> {
   data: T[];
@@ -18,13 +27,29 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
   /** Dims the rows while a new page is on its way. */
   stale?: boolean;
+  /**
+   * On phones (below Mantine's `sm`), keeps every cell on one line: the table scrolls sideways
+   * there anyway, and short rows are easier to scan than cells squeezed into three lines.
+   * For tables of short values only (names, places, dates).
+   */
+  singleLineOnPhone?: boolean;
 }
 
 /**
  * A presentational table: TanStack Table for the column model, Mantine for the look, scrolling
  * inside its own container on narrow screens. Paging and filtering are the caller's (server-side).
  */
-export function DataTable<T>({ data, columns, caption, getRowId, onRowClick, minWidth = 640, empty, stale }: DataTableProps<T>) {
+export function DataTable<T>({
+  data,
+  columns,
+  caption,
+  getRowId,
+  onRowClick,
+  minWidth = 640,
+  empty,
+  stale,
+  singleLineOnPhone,
+}: DataTableProps<T>) {
   const [scrollContainerRef, overflowing] = useHorizontalOverflow();
   const table = useReactTable({
     data,
@@ -58,6 +83,7 @@ export function DataTable<T>({ data, columns, caption, getRowId, onRowClick, min
         striped
         highlightOnHover={Boolean(onRowClick)}
         verticalSpacing="xs"
+        className={singleLineOnPhone ? 'single-line-on-phone' : undefined}
         style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 120ms' }}
         aria-busy={stale || undefined}
       >
@@ -92,7 +118,9 @@ export function DataTable<T>({ data, columns, caption, getRowId, onRowClick, min
                 style={onRowClick ? { cursor: 'pointer' } : undefined}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                  <Table.Td key={cell.id} style={cell.column.columnDef.meta?.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </Table.Td>
                 ))}
               </Table.Tr>
             ))

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { CATALOGUE_STATUSES, CLUSTER_PURPOSES, type CatalogueStatus, type ClusterPurpose } from '@skillgrid/shared';
-import { PaginationQueryDto } from '../../../common/http/pagination';
+import { SearchPageQueryDto } from '../../../common/http/pagination';
 
 export class CreateClusterDto {
   @ApiProperty({ maxLength: 200, example: 'Data engineering foundations' })
@@ -75,13 +75,7 @@ export class UpdateClusterDto {
   credentialIds?: number[];
 }
 
-export class ListClustersQuery extends PaginationQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
+export class ListClustersQuery extends SearchPageQueryDto {
   @ApiPropertyOptional({ enum: CLUSTER_PURPOSES })
   @IsOptional()
   @IsIn(CLUSTER_PURPOSES)

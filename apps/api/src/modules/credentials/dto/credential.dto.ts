@@ -25,7 +25,7 @@ import {
   type CredentialType,
   type DeliveryMethod,
 } from '@skillgrid/shared';
-import { PaginationQueryDto } from '../../../common/http/pagination';
+import { SearchPageQueryDto } from '../../../common/http/pagination';
 
 export class CredentialSkillInputDto {
   @ApiProperty()
@@ -166,13 +166,7 @@ export class UpdateCredentialDto extends CredentialFieldsDto {
   status?: CatalogueStatus;
 }
 
-export class ListCredentialsQuery extends PaginationQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
+export class ListCredentialsQuery extends SearchPageQueryDto {
   @ApiPropertyOptional({ description: 'Only credentials granting this skill' })
   @IsOptional()
   @Type(() => Number)

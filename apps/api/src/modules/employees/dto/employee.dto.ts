@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 import { EMPLOYEE_STATUSES, type EmployeeStatus } from '@skillgrid/shared';
-import { PaginationQueryDto } from '../../../common/http/pagination';
+import { SearchPageQueryDto } from '../../../common/http/pagination';
 import { IsIsoDate } from '../../../common/http/is-iso-date';
 
 export class CreateEmployeeDto {
@@ -123,13 +123,7 @@ export class UpdateEmployeeDto {
   effectiveDate?: string;
 }
 
-export class ListEmployeesQuery extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Search in name, e-mail and external id' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
+export class ListEmployeesQuery extends SearchPageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)

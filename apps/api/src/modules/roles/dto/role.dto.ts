@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CATALOGUE_STATUSES, MAX_LEVEL, MAX_WEIGHT, MIN_LEVEL, MIN_WEIGHT, type CatalogueStatus } from '@skillgrid/shared';
-import { PaginationQueryDto } from '../../../common/http/pagination';
+import { SearchPageQueryDto } from '../../../common/http/pagination';
 
 export class RoleRequirementInputDto {
   @ApiProperty()
@@ -85,13 +85,7 @@ export class UpdateRoleDto {
   requirements?: RoleRequirementInputDto[];
 }
 
-export class ListRolesQuery extends PaginationQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
+export class ListRolesQuery extends SearchPageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { CATALOGUE_STATUSES, SKILL_KINDS, type CatalogueStatus, type SkillKind } from '@skillgrid/shared';
-import { PaginationQueryDto } from '../../../common/http/pagination';
+import { SearchPageQueryDto } from '../../../common/http/pagination';
 
 export class CreateSkillCategoryDto {
   @ApiProperty({ maxLength: 120, example: 'Digital and IT' })
@@ -56,13 +56,7 @@ export class UpdateSkillDto extends PartialType(CreateSkillDto) {
   status?: CatalogueStatus;
 }
 
-export class ListSkillsQuery extends PaginationQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
+export class ListSkillsQuery extends SearchPageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
@@ -81,10 +75,4 @@ export class ListSkillsQuery extends PaginationQueryDto {
   status?: CatalogueStatus;
 }
 
-export class ListCategoriesQuery extends PaginationQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-}
+export class ListCategoriesQuery extends SearchPageQueryDto {}

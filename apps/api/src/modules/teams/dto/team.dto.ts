@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PaginationQueryDto } from '../../../common/http/pagination';
+import { SearchPageQueryDto } from '../../../common/http/pagination';
 
 export class CreateTeamDto {
   @ApiProperty({ maxLength: 120, example: 'Payroll' })
@@ -48,13 +48,7 @@ export class UpdateTeamDto {
   managerId?: number | null;
 }
 
-export class ListTeamsQuery extends PaginationQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
+export class ListTeamsQuery extends SearchPageQueryDto {
   @ApiPropertyOptional({ description: 'Only the direct children of this team' })
   @IsOptional()
   @Type(() => Number)

@@ -15,8 +15,8 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentDto[]
   const columns = useMemo(
     () => [
       column.accessor('title', { header: 'Assignment' }),
-      column.accessor('assignedAt', { header: 'Assigned', cell: (info) => format.date(info.getValue()) }),
-      column.accessor('dueDate', { header: 'Due', cell: (info) => format.date(info.getValue()) }),
+      column.accessor('assignedAt', { header: 'Assigned', cell: (info) => format.date(info.getValue()), meta: { nowrap: true } }),
+      column.accessor('dueDate', { header: 'Due', cell: (info) => format.date(info.getValue()), meta: { nowrap: true } }),
       column.display({
         id: 'progress',
         header: 'Progress',
@@ -38,6 +38,7 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentDto[]
       column.accessor('status', {
         header: 'Status',
         cell: (info) => <StatusBadge status={info.getValue()} styles={ASSIGNMENT_STATUS_STYLES} />,
+        meta: { nowrap: true },
       }),
     ],
     [format],
@@ -50,6 +51,7 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentDto[]
       caption="Assignments with progress"
       getRowId={(assignment) => String(assignment.id)}
       minWidth={640}
+      singleLineOnPhone
       empty={
         <EmptyState
           title="No assignments"

@@ -26,7 +26,7 @@ export function CompletionsTable({ completions, asOf }: { completions: Completio
   const columns = useMemo(
     () => [
       column.accessor('credentialName', { header: 'Credential' }),
-      column.accessor('awardedAt', { header: 'Awarded', cell: (info) => format.date(info.getValue()) }),
+      column.accessor('awardedAt', { header: 'Awarded', cell: (info) => format.date(info.getValue()), meta: { nowrap: true } }),
       column.accessor('expiresAt', {
         header: 'Expires',
         cell: (info) => {
@@ -39,6 +39,7 @@ export function CompletionsTable({ completions, asOf }: { completions: Completio
             );
           return expiresAt <= asOf ? `Expired ${format.date(expiresAt)}` : format.date(expiresAt);
         },
+        meta: { nowrap: true },
       }),
       column.accessor('source', {
         header: 'Source',
@@ -47,6 +48,7 @@ export function CompletionsTable({ completions, asOf }: { completions: Completio
       column.accessor('status', {
         header: 'Status',
         cell: (info) => <StatusBadge status={info.getValue()} styles={COMPLETION_STATUS_STYLES} />,
+        meta: { nowrap: true },
       }),
       column.accessor('evidenceUrl', {
         header: 'Evidence',
@@ -55,7 +57,7 @@ export function CompletionsTable({ completions, asOf }: { completions: Completio
           return href ? (
             // The name read out starts with the words on screen ("View evidence for …"), so voice
             // control users can say what they see.
-            <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm" style={{ whiteSpace: 'nowrap' }}>
+            <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm">
               View evidence
               <VisuallyHidden> for {original.credentialName} (opens in a new tab)</VisuallyHidden>
               <span aria-hidden="true"> ↗</span>
@@ -66,6 +68,7 @@ export function CompletionsTable({ completions, asOf }: { completions: Completio
             </Text>
           );
         },
+        meta: { nowrap: true },
       }),
     ],
     [format, asOf],
@@ -78,6 +81,7 @@ export function CompletionsTable({ completions, asOf }: { completions: Completio
       caption="Credential completions"
       getRowId={(completion) => String(completion.id)}
       minWidth={760}
+      singleLineOnPhone
       empty={
         <EmptyState
           title="No completions yet"

@@ -22,20 +22,18 @@ function makeColumns(employeeHref: (id: number) => string) {
     column.accessor('name', {
       header: 'Name',
       cell: ({ row: { original } }) => (
-        <Anchor component={Link} to={employeeHref(original.id)} fw={500} size="sm" style={{ whiteSpace: 'nowrap' }}>
+        <Anchor component={Link} to={employeeHref(original.id)} fw={500} size="sm">
           {original.name}
         </Anchor>
       ),
+      meta: { nowrap: true },
     }),
     // An address broken at its hyphen reads as two things: it stays on one line, and the table
     // scrolls inside its container when the screen is too narrow for it.
     column.accessor('email', {
       header: 'E-mail',
-      cell: (info) => (
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {info.getValue()}
-        </Text>
-      ),
+      cell: (info) => <Text size="sm">{info.getValue()}</Text>,
+      meta: { nowrap: true },
     }),
     column.accessor('teamName', { header: 'Team' }),
     column.accessor('roleName', { header: 'Role' }),
@@ -51,6 +49,7 @@ function makeColumns(employeeHref: (id: number) => string) {
     column.accessor('status', {
       header: 'Status',
       cell: (info) => <StatusBadge status={info.getValue()} styles={EMPLOYEE_STATUS_STYLES} />,
+      meta: { nowrap: true },
     }),
   ];
 }
@@ -63,7 +62,10 @@ export function EmployeesTable({ employees, employeeHref, onOpen, stale, empty }
       caption="Employees"
       getRowId={(employee) => String(employee.id)}
       onRowClick={(employee) => onOpen(employee.id)}
-      minWidth={820}
+      // A 1280 px screen still shows it whole (team, role and location wrap); on a phone every row
+      // is one line and the table scrolls sideways.
+      minWidth={1000}
+      singleLineOnPhone
       stale={stale}
       empty={empty}
     />

@@ -77,6 +77,7 @@ export function GapsTable({ gaps, caption }: { gaps: ProfileGapDto[]; caption: s
       caption={caption}
       getRowId={(gap) => String(gap.skillId)}
       minWidth={640}
+      singleLineOnPhone
       empty={
         <EmptyState title="No requirements" description="This role has no required skills, so there is nothing to compare." />
       }

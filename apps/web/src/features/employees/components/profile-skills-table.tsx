@@ -17,14 +17,7 @@ export function ProfileSkillsTable({ skills, asOf }: { skills: ProfileSkillDto[]
       column.accessor('skillName', { header: 'Skill' }),
       column.accessor('category', { header: 'Category' }),
       column.accessor('kind', { header: 'Kind', cell: (info) => (info.getValue() === 'hard' ? 'Hard' : 'Soft') }),
-      column.accessor('level', {
-        header: 'Level',
-        cell: (info) => (
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {format.level(info.getValue())}
-          </Text>
-        ),
-      }),
+      column.accessor('level', { header: 'Level', cell: (info) => format.level(info.getValue()), meta: { nowrap: true } }),
       column.accessor('expiresAt', {
         header: 'Expires',
         cell: (info) => {
@@ -38,9 +31,7 @@ export function ProfileSkillsTable({ skills, asOf }: { skills: ProfileSkillDto[]
           const days = daysBetween(asOf, expiresAt);
           return (
             <Group gap={6} wrap="nowrap">
-              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                {format.date(expiresAt)}
-              </Text>
+              <Text size="sm">{format.date(expiresAt)}</Text>
               {days >= 0 && days <= EXPIRY_WARNING_DAYS ? (
                 <Badge size="xs" color="yellow" variant="light" tt="none">
                   in {days} day{days === 1 ? '' : 's'}
@@ -49,6 +40,7 @@ export function ProfileSkillsTable({ skills, asOf }: { skills: ProfileSkillDto[]
             </Group>
           );
         },
+        meta: { nowrap: true },
       }),
       column.accessor('credentials', {
         header: 'From credentials',
@@ -69,6 +61,7 @@ export function ProfileSkillsTable({ skills, asOf }: { skills: ProfileSkillDto[]
       caption="Skills held, with level and expiry"
       getRowId={(skill) => String(skill.skillId)}
       minWidth={760}
+      singleLineOnPhone
       empty={
         <EmptyState
           title="No skills recorded yet"

@@ -10,7 +10,11 @@ interface TeamTreeTableProps {
   rows: TeamTreeRow[];
   /** Where a team's name links to; no link when undefined (exec sees aggregates only). */
   teamHref?: (teamId: number) => string;
-  showManager: boolean;
+  /**
+   * Executives see aggregates of whole sub-trees only: no manager names, and no direct-member
+   * counts (a parent's direct count is the difference of two sub-tree counts).
+   */
+  aggregateOnly: boolean;
   empty?: ReactNode;
 }
 
@@ -42,7 +46,7 @@ function Suppressed({ minGroup }: { minGroup: number }) {
 
 const column = createColumnHelper<TeamTreeRow>();
 
-export function TeamTreeTable({ rows, teamHref, showManager, empty }: TeamTreeTableProps) {
+export function TeamTreeTable({ rows, teamHref, aggregateOnly, empty }: TeamTreeTableProps) {
   const format = useFormat();
   const minGroup = format.settings.privacyMinGroup;
 
@@ -70,7 +74,7 @@ export function TeamTreeTable({ rows, teamHref, showManager, empty }: TeamTreeTa
           </Group>
         ),
       }),
-      ...(showManager
+      ...(!aggregateOnly
         ? [
             column.display({
               id: 'manager',
@@ -79,18 +83,22 @@ export function TeamTreeTable({ rows, teamHref, showManager, empty }: TeamTreeTa
             }),
           ]
         : []),
-      column.display({
-        id: 'headcount',
-        header: 'People in team',
-        cell: ({ row: { original } }) => count(original.team.headcount),
-      }),
+      ...(!aggregateOnly
+        ? [
+            column.display({
+              id: 'headcount',
+              header: 'People in team',
+              cell: ({ row: { original } }) => count(original.team.headcount),
+            }),
+          ]
+        : []),
       column.display({
         id: 'subtree',
         header: 'Including sub-teams',
         cell: ({ row: { original } }) => count(original.team.subtreeHeadcount),
       }),
     ];
-  }, [format, minGroup, showManager, teamHref]);
+  }, [format, minGroup, aggregateOnly, teamHref]);
 
   return (
     <DataTable
@@ -99,6 +107,7 @@ export function TeamTreeTable({ rows, teamHref, showManager, empty }: TeamTreeTa
       caption="Teams, indented under their parent team, with manager and headcounts"
       getRowId={(row) => String(row.team.id)}
       minWidth={560}
+      singleLineOnPhone
       empty={empty}
     />
   );
