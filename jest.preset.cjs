@@ -1,6 +1,16 @@
 // Shared Jest settings. NestJS 12 and several libraries ship ES modules only: @swc/jest
 // compiles them (and our decorators) to CommonJS, so node_modules must not be skipped for them.
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', '@digitalcredentials', 'ky'];
+const esmOnly = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  '@digitalcredentials',
+  'ky',
+];
 const path = require('node:path');
 
 module.exports = {

@@ -39,12 +39,18 @@ async function benchDatabase(name, databaseUrl) {
   const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, WEB_DIST: '' };
   console.log(`\n▶ ${name}: seeding ${employees.toLocaleString('en')} employees…`);
   const seedStart = performance.now();
-  const seed = spawnSync('node', [join(root, 'dist/apps/api/cli.js'), 'seed', '--employees', String(employees)], { env, stdio: 'inherit' });
+  const seed = spawnSync('node', [join(root, 'dist/apps/api/cli.js'), 'seed', '--employees', String(employees)], {
+    env,
+    stdio: 'inherit',
+  });
   if (seed.status !== 0) throw new Error('seed failed');
   const seedSeconds = (performance.now() - seedStart) / 1000;
 
   const port = 3900 + Math.floor(Math.random() * 50);
-  const server = spawn('node', [join(root, 'dist/apps/api/main.js')], { env: { ...env, PORT: String(port), LOGIN_RATE_LIMIT: '10000' }, stdio: 'ignore' });
+  const server = spawn('node', [join(root, 'dist/apps/api/main.js')], {
+    env: { ...env, PORT: String(port), LOGIN_RATE_LIMIT: '10000' },
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}/api`;
   try {
     for (let i = 0; ; i++) {
@@ -56,7 +62,11 @@ async function benchDatabase(name, databaseUrl) {
       }
     }
     const login = async (email) => {
-      const response = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'skillgrid-demo' }) });
+      const response = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'skillgrid-demo' }),
+      });
       return response.headers.get('set-cookie').split(';')[0];
     };
     const hr = await login('hr@demo.skillgrid.test');
@@ -69,7 +79,11 @@ async function benchDatabase(name, databaseUrl) {
 
     const rows = [
       await timed('sign in (argon2 verify)', Math.min(requests, 50), () =>
-        fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'exec@demo.skillgrid.test', password: 'skillgrid-demo' }) }),
+        fetch(`${url}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'exec@demo.skillgrid.test', password: 'skillgrid-demo' }),
+        }),
       ),
       await timed('employees list, page 1 (HR)', requests, () => get(hr, '/employees?pageSize=50')),
       await timed('employees list, deep page (HR)', requests, (i) => get(hr, `/employees?pageSize=50&page=${100 + (i % 50)}`)),
@@ -82,9 +96,13 @@ async function benchDatabase(name, databaseUrl) {
     ];
     const size = databaseUrl.startsWith('sqlite:') ? ` (${(statSync(databaseUrl.slice(7)).size / 1e6).toFixed(0)} MB file)` : '';
     console.log(`\n${name}, ${employees.toLocaleString('en')} employees: seeded in ${seedSeconds.toFixed(1)} s${size}`);
-    console.log(`${'request'.padEnd(34)} ${'n'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
+    console.log(
+      `${'request'.padEnd(34)} ${'n'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`,
+    );
     for (const row of rows) {
-      console.log(`${row.label.padEnd(34)} ${String(row.n).padStart(5)} ${row.p50.toFixed(1).padStart(8)} ${row.p95.toFixed(1).padStart(8)} ${row.max.toFixed(1).padStart(8)}`);
+      console.log(
+        `${row.label.padEnd(34)} ${String(row.n).padStart(5)} ${row.p50.toFixed(1).padStart(8)} ${row.p95.toFixed(1).padStart(8)} ${row.max.toFixed(1).padStart(8)}`,
+      );
     }
   } finally {
     server.kill('SIGTERM');

@@ -14,7 +14,11 @@ nx(['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream']);
 const production = process.env.NODE_ENV === 'production';
 must('node', [join(root, 'dist/apps/api/cli.js'), production ? 'migrate' : 'seed', ...(production ? [] : ['--if-empty'])]);
 
-const server = spawn('node', [join(root, 'dist/apps/api/main.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: String(port) } });
+const server = spawn('node', [join(root, 'dist/apps/api/main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PORT: String(port) },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
 

@@ -3,14 +3,15 @@
 // Ends with one line "tests: N passed, N failed" summing every runner.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDependencies, nx, root, run } from './lib.mjs';
+import { ensureDependencies, must, nx, root, run } from './lib.mjs';
 
 ensureDependencies();
 const out = join(root, 'tmp/test-results');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-console.log('\n▶ lint and type-check');
+console.log('\n▶ format, lint and type-check');
+must(join(root, 'node_modules/.bin/prettier'), ['--check', 'apps', 'libs', 'tools', '*.json', '*.mjs', '*.cjs']);
 nx(['run-many', '-t', 'lint', 'typecheck', '-p', 'shared', 'api', 'web', '--output-style=stream', '--skip-nx-cache']);
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
@@ -35,14 +36,27 @@ function count(json, pick) {
 jest('unit tests: shared', 'libs/shared/jest.config.cjs', 'shared');
 jest('unit and API tests on SQLite', 'apps/api/jest.config.cjs', 'api-sqlite', { TEST_DATABASE: 'sqlite' });
 if (process.env.TEST_MYSQL_URL) {
-  jest('API tests on MySQL/MariaDB', 'apps/api/jest.config.cjs', 'api-mysql', { TEST_DATABASE: 'mysql' }, ['--runInBand', 'apps/api/test']);
+  jest('API tests on MySQL/MariaDB', 'apps/api/jest.config.cjs', 'api-mysql', { TEST_DATABASE: 'mysql' }, [
+    '--runInBand',
+    'apps/api/test',
+  ]);
 } else {
   console.log('\n(TEST_MYSQL_URL is not set: the MySQL/MariaDB run is skipped)');
 }
 
 console.log('\n▶ web unit tests');
 const webJson = join(out, 'web.json');
-if (run(bin('vitest'), ['run', '--config', 'apps/web/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${webJson}`]) !== 0) failures++;
+if (
+  run(bin('vitest'), [
+    'run',
+    '--config',
+    'apps/web/vite.config.mts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${webJson}`,
+  ]) !== 0
+)
+  failures++;
 count(webJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

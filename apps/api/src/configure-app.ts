@@ -28,7 +28,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     app,
     new DocumentBuilder()
       .setTitle('Skillgrid API')
-      .setDescription('Workforce skills from micro-credentials. Sign in with POST /api/auth/login; the session is an httpOnly cookie.')
+      .setDescription(
+        'Workforce skills from micro-credentials. Sign in with POST /api/auth/login; the session is an httpOnly cookie.',
+      )
       .setVersion('1')
       .addCookieAuth('sg_session')
       .build(),

@@ -10,7 +10,10 @@ import { configureApp } from './configure-app';
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = validateEnv(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.port);

@@ -7,7 +7,6 @@ import { Completion } from '../src/modules/completions/completion.entity';
 import { AuditLog } from '../src/modules/audit/audit-log.entity';
 import { Team } from '../src/modules/teams/team.entity';
 
-
 describe(`catalogue, teams and completions (${testDialect()})`, () => {
   let sut: TestApp;
   let org: Fixture;
@@ -41,7 +40,13 @@ describe(`catalogue, teams and completions (${testDialect()})`, () => {
           ],
         })
         .expect(201);
-      expect(created.body).toMatchObject({ name: 'Reach Truck Operation', cost: 450.5, hours: 16, validityMonths: 36, status: 'active' });
+      expect(created.body).toMatchObject({
+        name: 'Reach Truck Operation',
+        cost: 450.5,
+        hours: 16,
+        validityMonths: 36,
+        status: 'active',
+      });
       expect(created.body.skills).toEqual([
         { skillId: org.skills.forklift.id, skillName: 'Forklift', level: 4 },
         { skillId: org.skills.teamwork.id, skillName: 'Teamwork', level: 1 },
@@ -55,14 +60,29 @@ describe(`catalogue, teams and completions (${testDialect()})`, () => {
       const base = { name: 'Broken', provider: 'X', type: 'badge', deliveryMethod: 'test', hours: 1, cost: 0 };
       const twice = await hr
         .post('/api/credentials')
-        .send({ ...base, skills: [{ skillId: org.skills.sql.id, level: 2 }, { skillId: org.skills.sql.id, level: 3 }] })
+        .send({
+          ...base,
+          skills: [
+            { skillId: org.skills.sql.id, level: 2 },
+            { skillId: org.skills.sql.id, level: 3 },
+          ],
+        })
         .expect(400);
       expect(twice.body.errors).toEqual([{ field: 'skills[1]', message: `Skill ${org.skills.sql.id} is listed more than once` }]);
-      const level7 = await hr.post('/api/credentials').send({ ...base, skills: [{ skillId: org.skills.sql.id, level: 7 }] }).expect(400);
+      const level7 = await hr
+        .post('/api/credentials')
+        .send({ ...base, skills: [{ skillId: org.skills.sql.id, level: 7 }] })
+        .expect(400);
       expect(level7.body.errors).toEqual([{ field: 'skills[0].level', message: 'level must not be greater than 5' }]);
-      const unknown = await hr.post('/api/credentials').send({ ...base, skills: [{ skillId: 424242, level: 2 }] }).expect(400);
+      const unknown = await hr
+        .post('/api/credentials')
+        .send({ ...base, skills: [{ skillId: 424242, level: 2 }] })
+        .expect(400);
       expect(unknown.body.errors).toEqual([{ field: 'skills.skillId', message: 'Skill 424242 does not exist' }]);
-      const wrongTypes = await hr.post('/api/credentials').send({ ...base, hours: 'ten', type: 'diploma' }).expect(400);
+      const wrongTypes = await hr
+        .post('/api/credentials')
+        .send({ ...base, hours: 'ten', type: 'diploma' })
+        .expect(400);
       expect(wrongTypes.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['hours', 'type']);
       await expect(sut.dataSource.getRepository(Credential).count()).resolves.toBe(before);
     });
@@ -77,21 +97,36 @@ describe(`catalogue, teams and completions (${testDialect()})`, () => {
     });
 
     it('lets only HR change the catalogue, and keeps retired entries readable', async () => {
-      for (const agent of [manager, employee, exec]) await agent.post('/api/skills').send({ name: 'Welding', categoryId: 1, kind: 'hard' }).expect(403);
+      for (const agent of [manager, employee, exec])
+        await agent.post('/api/skills').send({ name: 'Welding', categoryId: 1, kind: 'hard' }).expect(403);
       const retired = await hr.delete(`/api/credentials/${org.credentials.sqlBasics.id}`).expect(200);
       expect(retired.body.status).toBe('retired');
-      await expect(employee.get(`/api/credentials/${org.credentials.sqlBasics.id}`).then((r) => r.body.status)).resolves.toBe('retired');
-      await expect(sut.dataSource.getRepository(AuditLog).count({ where: { entity: 'credential', action: 'retire' } })).resolves.toBe(1);
+      await expect(employee.get(`/api/credentials/${org.credentials.sqlBasics.id}`).then((r) => r.body.status)).resolves.toBe(
+        'retired',
+      );
+      await expect(
+        sut.dataSource.getRepository(AuditLog).count({ where: { entity: 'credential', action: 'retire' } }),
+      ).resolves.toBe(1);
     });
 
     it('replaces role requirements and refuses a weight outside 1–3', async () => {
-      const bad = await hr.patch(`/api/roles/${org.roles.analyst.id}`).send({ requirements: [{ skillId: org.skills.sql.id, requiredLevel: 3, weight: 4 }] }).expect(400);
+      const bad = await hr
+        .patch(`/api/roles/${org.roles.analyst.id}`)
+        .send({ requirements: [{ skillId: org.skills.sql.id, requiredLevel: 3, weight: 4 }] })
+        .expect(400);
       expect(bad.body.errors).toEqual([{ field: 'requirements[0].weight', message: 'weight must not be greater than 3' }]);
       const ok = await hr
         .patch(`/api/roles/${org.roles.analyst.id}`)
-        .send({ requirements: [{ skillId: org.skills.sql.id, requiredLevel: 4, weight: 3 }, { skillId: org.skills.teamwork.id, requiredLevel: 1, weight: 1 }] })
+        .send({
+          requirements: [
+            { skillId: org.skills.sql.id, requiredLevel: 4, weight: 3 },
+            { skillId: org.skills.teamwork.id, requiredLevel: 1, weight: 1 },
+          ],
+        })
         .expect(200);
-      expect(ok.body.requirements.map((r: { skillName: string; requiredLevel: number }) => [r.skillName, r.requiredLevel])).toEqual([
+      expect(
+        ok.body.requirements.map((r: { skillName: string; requiredLevel: number }) => [r.skillName, r.requiredLevel]),
+      ).toEqual([
         ['SQL', 4],
         ['Teamwork', 1],
       ]);
@@ -127,7 +162,11 @@ describe(`catalogue, teams and completions (${testDialect()})`, () => {
       // Direct-member counts are never shown to executives: a parent's is the difference of two sub-tree counts.
       expect(response.body.items.every((t: { headcount: number | null }) => t.headcount === null)).toBe(true);
       const asHr = await hr.get('/api/teams').expect(200);
-      expect(asHr.body.items.find((t: { id: number }) => t.id === org.teams.warehouse.id)).toMatchObject({ headcount: 3, subtreeHeadcount: 4, managerName: 'Wes' });
+      expect(asHr.body.items.find((t: { id: number }) => t.id === org.teams.warehouse.id)).toMatchObject({
+        headcount: 3,
+        subtreeHeadcount: 4,
+        managerName: 'Wes',
+      });
       await employee.get('/api/teams').expect(403);
       const mine = await manager.get('/api/teams').expect(200);
       expect(mine.body.items.map((t: { name: string }) => t.name)).toEqual(['Operations', 'Warehouse', 'Night shift', 'Yard']);
@@ -137,40 +176,71 @@ describe(`catalogue, teams and completions (${testDialect()})`, () => {
   describe('completions', () => {
     it('records a completion with its expiry from the validity, and it counts in the profile', async () => {
       const today = todayInTimeZone('UTC');
-      const created = await manager.post('/api/completions').send({ employeeId: org.people.ada.id, credentialId: org.credentials.forkliftLicence.id, awardedAt: today }).expect(201);
-      expect(created.body).toMatchObject({ awardedAt: today, expiresAt: addMonths(today, 12), source: 'manual', status: 'valid', credentialName: 'Forklift Licence' });
+      const created = await manager
+        .post('/api/completions')
+        .send({ employeeId: org.people.ada.id, credentialId: org.credentials.forkliftLicence.id, awardedAt: today })
+        .expect(201);
+      expect(created.body).toMatchObject({
+        awardedAt: today,
+        expiresAt: addMonths(today, 12),
+        source: 'manual',
+        status: 'valid',
+        credentialName: 'Forklift Licence',
+      });
       const profile = await employee.get('/api/me/profile').expect(200);
       expect(profile.body.roleReadiness).toBe(1);
 
-      const duplicate = await hr.post('/api/completions').send({ employeeId: org.people.ada.id, credentialId: org.credentials.forkliftLicence.id, awardedAt: today }).expect(409);
+      const duplicate = await hr
+        .post('/api/completions')
+        .send({ employeeId: org.people.ada.id, credentialId: org.credentials.forkliftLicence.id, awardedAt: today })
+        .expect(409);
       expect(duplicate.body.code).toBe('DUPLICATE_COMPLETION');
 
       const revoked = await manager.delete(`/api/completions/${created.body.id}?reason=Recorded%20in%20error`).expect(200);
       expect(revoked.body.status).toBe('revoked');
       await expect(employee.get('/api/me/profile').then((r) => r.body.roleReadiness)).resolves.toBe(0.25);
-      const trail = await sut.dataSource.getRepository(AuditLog).find({ where: { entity: 'completion', entityId: String(created.body.id) }, order: { id: 'ASC' } });
+      const trail = await sut.dataSource
+        .getRepository(AuditLog)
+        .find({ where: { entity: 'completion', entityId: String(created.body.id) }, order: { id: 'ASC' } });
       expect(trail.map((entry) => entry.action)).toEqual(['create', 'revoke']);
       expect(JSON.parse(trail[1].before ?? '{}').status).toBe('valid');
     });
 
     it('refuses future awards, expiry before award and unknown credentials, writing nothing', async () => {
       const before = await sut.dataSource.getRepository(Completion).count();
-      const future = await hr.post('/api/completions').send({ employeeId: org.people.ada.id, credentialId: org.credentials.teamworkBadge.id, awardedAt: '2999-01-01' }).expect(400);
+      const future = await hr
+        .post('/api/completions')
+        .send({ employeeId: org.people.ada.id, credentialId: org.credentials.teamworkBadge.id, awardedAt: '2999-01-01' })
+        .expect(400);
       expect(future.body.errors[0].field).toBe('awardedAt');
       const backwards = await hr
         .post('/api/completions')
-        .send({ employeeId: org.people.ada.id, credentialId: org.credentials.teamworkBadge.id, awardedAt: '2025-05-01', expiresAt: '2025-04-01' })
+        .send({
+          employeeId: org.people.ada.id,
+          credentialId: org.credentials.teamworkBadge.id,
+          awardedAt: '2025-05-01',
+          expiresAt: '2025-04-01',
+        })
         .expect(400);
       expect(backwards.body.errors).toEqual([{ field: 'expiresAt', message: 'must be after awardedAt' }]);
-      const unknown = await hr.post('/api/completions').send({ employeeId: org.people.ada.id, credentialId: 99999, awardedAt: '2025-05-01' }).expect(400);
+      const unknown = await hr
+        .post('/api/completions')
+        .send({ employeeId: org.people.ada.id, credentialId: 99999, awardedAt: '2025-05-01' })
+        .expect(400);
       expect(unknown.body.errors).toEqual([{ field: 'credentialId', message: 'Credential 99999 does not exist' }]);
       await expect(sut.dataSource.getRepository(Completion).count()).resolves.toBe(before);
     });
 
     it("keeps managers to their own people's completions and employees to their own", async () => {
       const before = await sut.dataSource.getRepository(Completion).count();
-      await manager.post('/api/completions').send({ employeeId: org.people.finn.id, credentialId: org.credentials.sqlBasics.id, awardedAt: '2025-05-01' }).expect(404);
-      await employee.post('/api/completions').send({ employeeId: org.people.ada.id, credentialId: org.credentials.sqlBasics.id, awardedAt: '2025-05-01' }).expect(403);
+      await manager
+        .post('/api/completions')
+        .send({ employeeId: org.people.finn.id, credentialId: org.credentials.sqlBasics.id, awardedAt: '2025-05-01' })
+        .expect(404);
+      await employee
+        .post('/api/completions')
+        .send({ employeeId: org.people.ada.id, credentialId: org.credentials.sqlBasics.id, awardedAt: '2025-05-01' })
+        .expect(403);
       await expect(sut.dataSource.getRepository(Completion).count()).resolves.toBe(before);
       const own = await employee.get('/api/completions').expect(200);
       expect(new Set(own.body.items.map((c: { employeeId: number }) => c.employeeId))).toEqual(new Set([org.people.ada.id]));

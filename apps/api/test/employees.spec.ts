@@ -29,7 +29,13 @@ describe(`employees and personas (${testDialect()})`, () => {
       const all = await hr.get('/api/employees').expect(200);
       expect(all.body).toMatchObject({ total: 7, page: 1, pageSize: 50 });
       expect(names(all.body)).toEqual(['Ada', 'Ann', 'Fay', 'Finn', 'Mia', 'Ned', 'Wes']);
-      expect(all.body.items[0]).toMatchObject({ id: org.people.ada.id, email: 'ada@test.example', teamId: org.teams.warehouse.id, roleId: org.roles.operative.id, status: 'active' });
+      expect(all.body.items[0]).toMatchObject({
+        id: org.people.ada.id,
+        email: 'ada@test.example',
+        teamId: org.teams.warehouse.id,
+        roleId: org.roles.operative.id,
+        status: 'active',
+      });
       const page3 = await hr.get('/api/employees?page=3&pageSize=3').expect(200);
       expect(page3.body).toMatchObject({ total: 7, page: 3, pageSize: 3 });
       expect(names(page3.body)).toEqual(['Wes']);
@@ -37,9 +43,19 @@ describe(`employees and personas (${testDialect()})`, () => {
 
     it('filters by search text, team (with or without sub-teams) and role', async () => {
       await expect(hr.get('/api/employees?q=FI').then((r) => names(r.body))).resolves.toEqual(['Finn']);
-      await expect(hr.get(`/api/employees?teamId=${org.teams.warehouse.id}`).then((r) => names(r.body))).resolves.toEqual(['Ada', 'Ann', 'Ned', 'Wes']);
-      await expect(hr.get(`/api/employees?teamId=${org.teams.warehouse.id}&includeSubteams=false`).then((r) => names(r.body))).resolves.toEqual(['Ada', 'Ann', 'Wes']);
-      await expect(hr.get(`/api/employees?roleId=${org.roles.analyst.id}`).then((r) => names(r.body))).resolves.toEqual(['Fay', 'Finn']);
+      await expect(hr.get(`/api/employees?teamId=${org.teams.warehouse.id}`).then((r) => names(r.body))).resolves.toEqual([
+        'Ada',
+        'Ann',
+        'Ned',
+        'Wes',
+      ]);
+      await expect(
+        hr.get(`/api/employees?teamId=${org.teams.warehouse.id}&includeSubteams=false`).then((r) => names(r.body)),
+      ).resolves.toEqual(['Ada', 'Ann', 'Wes']);
+      await expect(hr.get(`/api/employees?roleId=${org.roles.analyst.id}`).then((r) => names(r.body))).resolves.toEqual([
+        'Fay',
+        'Finn',
+      ]);
     });
 
     it('limits a manager to the teams they manage and their sub-teams', async () => {
@@ -59,7 +75,12 @@ describe(`employees and personas (${testDialect()})`, () => {
       const huge = await hr.get('/api/employees?pageSize=100000').expect(400);
       expect(huge.body.errors).toEqual([{ field: 'pageSize', message: 'pageSize must not be greater than 500' }]);
       const bad = await hr.get('/api/employees?page=0&teamId=abc&status=gone&includeSubteams=maybe').expect(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['includeSubteams', 'page', 'status', 'teamId']);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'includeSubteams',
+        'page',
+        'status',
+        'teamId',
+      ]);
     });
   });
 
@@ -67,7 +88,11 @@ describe(`employees and personas (${testDialect()})`, () => {
     it('lets an employee read themselves and answers 404 for anyone else', async () => {
       await employee.get(`/api/employees/${org.people.ada.id}`).expect(200);
       const other = await employee.get(`/api/employees/${org.people.wes.id}`).expect(404);
-      expect(other.body).toEqual({ statusCode: 404, code: 'EMPLOYEE_NOT_FOUND', message: `Employee ${org.people.wes.id} not found` });
+      expect(other.body).toEqual({
+        statusCode: 404,
+        code: 'EMPLOYEE_NOT_FOUND',
+        message: `Employee ${org.people.wes.id} not found`,
+      });
       await employee.get(`/api/employees/${org.people.wes.id}/profile`).expect(404);
     });
 
@@ -88,7 +113,9 @@ describe(`employees and personas (${testDialect()})`, () => {
       const today = await employee.get('/api/me/profile').expect(200);
       expect(today.body.employee.name).toBe('Ada');
       // The forklift licence (2024-01-31 + 12 months) expired on 2025-01-31: only teamwork counts.
-      expect(today.body.skills.map((s: { skillName: string; level: number }) => [s.skillName, s.level])).toEqual([['Teamwork', 2]]);
+      expect(today.body.skills.map((s: { skillName: string; level: number }) => [s.skillName, s.level])).toEqual([
+        ['Teamwork', 2],
+      ]);
       expect(today.body.roleReadiness).toBe(0.25);
       expect(today.body.gaps).toEqual([
         { skillId: org.skills.forklift.id, skillName: 'Forklift', requiredLevel: 3, currentLevel: 0, gapPoints: 3, weight: 3 },
@@ -98,7 +125,12 @@ describe(`employees and personas (${testDialect()})`, () => {
 
       const dayBefore = await hr.get(`/api/employees/${org.people.ada.id}/profile?asOf=2025-01-30`).expect(200);
       expect(dayBefore.body.roleReadiness).toBe(1);
-      expect(dayBefore.body.skills[0]).toMatchObject({ skillName: 'Forklift', level: 3, expiresAt: '2025-01-31', credentials: [{ id: org.credentials.forkliftLicence.id, name: 'Forklift Licence' }] });
+      expect(dayBefore.body.skills[0]).toMatchObject({
+        skillName: 'Forklift',
+        level: 3,
+        expiresAt: '2025-01-31',
+        credentials: [{ id: org.credentials.forkliftLicence.id, name: 'Forklift Licence' }],
+      });
       const expiryDay = await hr.get(`/api/employees/${org.people.ada.id}/profile?asOf=2025-01-31`).expect(200);
       expect(expiryDay.body.roleReadiness).toBe(0.25);
       await hr.get(`/api/employees/${org.people.ada.id}/profile?asOf=2025-02-30`).expect(400);
@@ -111,14 +143,35 @@ describe(`employees and personas (${testDialect()})`, () => {
   });
 
   describe('writing', () => {
-    const valid = () => ({ name: 'Zoe', email: 'Zoe@Test.Example', teamId: org.teams.finance.id, roleId: org.roles.analyst.id, hireDate: '2026-01-05' });
+    const valid = () => ({
+      name: 'Zoe',
+      email: 'Zoe@Test.Example',
+      teamId: org.teams.finance.id,
+      roleId: org.roles.analyst.id,
+      hireDate: '2026-01-05',
+    });
 
     it('creates an employee with a lower-cased e-mail, an employment period and an audit record', async () => {
       const created = await hr.post('/api/employees').send(valid()).expect(201);
-      expect(created.body).toMatchObject({ name: 'Zoe', email: 'zoe@test.example', teamName: 'Finance', status: 'active', managerName: 'Fay' });
-      await expect(sut.dataSource.getRepository(EmploymentPeriod).count({ where: { employeeId: created.body.id } })).resolves.toBe(1);
-      await expect(sut.dataSource.getRepository(AuditLog).count({ where: { entity: 'employee', entityId: String(created.body.id), action: 'create' } })).resolves.toBe(1);
-      const duplicate = await hr.post('/api/employees').send({ ...valid(), email: 'ZOE@test.example' }).expect(409);
+      expect(created.body).toMatchObject({
+        name: 'Zoe',
+        email: 'zoe@test.example',
+        teamName: 'Finance',
+        status: 'active',
+        managerName: 'Fay',
+      });
+      await expect(
+        sut.dataSource.getRepository(EmploymentPeriod).count({ where: { employeeId: created.body.id } }),
+      ).resolves.toBe(1);
+      await expect(
+        sut.dataSource
+          .getRepository(AuditLog)
+          .count({ where: { entity: 'employee', entityId: String(created.body.id), action: 'create' } }),
+      ).resolves.toBe(1);
+      const duplicate = await hr
+        .post('/api/employees')
+        .send({ ...valid(), email: 'ZOE@test.example' })
+        .expect(409);
       expect(duplicate.body).toMatchObject({ code: 'DUPLICATE_EMAIL', errors: [{ field: 'email' }] });
     });
 
@@ -128,16 +181,31 @@ describe(`employees and personas (${testDialect()})`, () => {
         .post('/api/employees')
         .send({ name: '', email: 'not-mail', teamId: 'x', roleId: org.roles.analyst.id, hireDate: '2025-02-30', salary: 1 })
         .expect(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'hireDate', 'name', 'salary', 'teamId']);
-      expect(response.body.errors.find((e: { field: string }) => e.field === 'salary').message).toBe('property salary should not exist');
-      const unknownRole = await hr.post('/api/employees').send({ ...valid(), email: 'new@test.example', roleId: 99999 }).expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'email',
+        'hireDate',
+        'name',
+        'salary',
+        'teamId',
+      ]);
+      expect(response.body.errors.find((e: { field: string }) => e.field === 'salary').message).toBe(
+        'property salary should not exist',
+      );
+      const unknownRole = await hr
+        .post('/api/employees')
+        .send({ ...valid(), email: 'new@test.example', roleId: 99999 })
+        .expect(400);
       expect(unknownRole.body.errors).toEqual([{ field: 'roleId', message: 'Role 99999 does not exist' }]);
       await expect(sut.dataSource.getRepository(Employee).count()).resolves.toBe(before);
     });
 
     it('refuses writes to managers, employees and executives with 403, writing nothing', async () => {
       const before = await sut.dataSource.getRepository(Employee).count();
-      for (const agent of [manager, employee, exec]) await agent.post('/api/employees').send({ ...valid(), email: 'x@test.example' }).expect(403);
+      for (const agent of [manager, employee, exec])
+        await agent
+          .post('/api/employees')
+          .send({ ...valid(), email: 'x@test.example' })
+          .expect(403);
       await manager.patch(`/api/employees/${org.people.ada.id}`).send({ name: 'Renamed' }).expect(403);
       await expect(sut.dataSource.getRepository(Employee).count()).resolves.toBe(before);
       await expect(hr.get(`/api/employees/${org.people.ada.id}`).then((r) => r.body.name)).resolves.toBe('Ada');
@@ -147,7 +215,9 @@ describe(`employees and personas (${testDialect()})`, () => {
       const today = todayInTimeZone('UTC');
       await manager.get(`/api/employees/${org.people.ann.id}`).expect(200);
       await hr.patch(`/api/employees/${org.people.ann.id}`).send({ teamId: org.teams.finance.id }).expect(200);
-      const periods = await sut.dataSource.getRepository(EmploymentPeriod).find({ where: { employeeId: org.people.ann.id }, order: { id: 'ASC' } });
+      const periods = await sut.dataSource
+        .getRepository(EmploymentPeriod)
+        .find({ where: { employeeId: org.people.ann.id }, order: { id: 'ASC' } });
       expect(periods.map((p) => [p.teamId, p.startDate, p.endDate])).toEqual([
         [org.teams.warehouse.id, '2020-01-06', today],
         [org.teams.finance.id, today, null],
@@ -156,7 +226,10 @@ describe(`employees and personas (${testDialect()})`, () => {
     });
 
     it('records a leaver with the leave date and closes their period', async () => {
-      const response = await hr.patch(`/api/employees/${org.people.ned.id}`).send({ status: 'left', leaveDate: '2026-01-31' }).expect(200);
+      const response = await hr
+        .patch(`/api/employees/${org.people.ned.id}`)
+        .send({ status: 'left', leaveDate: '2026-01-31' })
+        .expect(200);
       expect(response.body).toMatchObject({ status: 'left', leaveDate: '2026-01-31' });
       const open = await sut.dataSource.getRepository(EmploymentPeriod).find({ where: { employeeId: org.people.ned.id } });
       expect(open.map((p) => p.endDate)).toEqual(['2026-01-31']);

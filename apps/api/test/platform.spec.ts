@@ -20,7 +20,9 @@ describe(`platform (${testDialect()})`, () => {
   it('serves the OpenAPI document and Swagger UI', async () => {
     const json = await request(sut.http).get('/api/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/employees', '/api/employees/{id}/profile', '/api/auth/login', '/api/credentials']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/employees', '/api/employees/{id}/profile', '/api/auth/login', '/api/credentials']),
+    );
     const ui = await request(sut.http).get('/api/docs').expect(200);
     expect(ui.text).toMatch(/swagger/i);
   });
@@ -35,7 +37,10 @@ describe(`platform (${testDialect()})`, () => {
     const agent = await signIn(sut.http, 'hr@test.example');
     const malformed = await agent.post('/api/skills').set('Content-Type', 'application/json').send('{"name": "x",').expect(400);
     expect(malformed.body).toEqual({ statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON' });
-    const huge = await agent.post('/api/skills').send({ name: 'x'.repeat(30_000), categoryId: 1, kind: 'hard' }).expect(413);
+    const huge = await agent
+      .post('/api/skills')
+      .send({ name: 'x'.repeat(30_000), categoryId: 1, kind: 'hard' })
+      .expect(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 

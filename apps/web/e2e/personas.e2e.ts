@@ -35,7 +35,12 @@ describe('the app in Chromium', () => {
     const rows = page.locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(10);
-    await expect(page.getByText(/of 600|600 (people|employees)/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/of 600|600 (people|employees)/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await screenshot(page, 'hr-employees');
     await expect(seriousA11yViolations(page)).resolves.toEqual([]);
 
@@ -43,7 +48,10 @@ describe('the app in Chromium', () => {
     await rows.first().click();
     await page.waitForURL(/\/employees\/\d+$/);
     await page.getByRole('heading', { name: firstName }).waitFor();
-    await page.getByText(/readiness/i).first().waitFor();
+    await page
+      .getByText(/readiness/i)
+      .first()
+      .waitFor();
     await screenshot(page, 'hr-employee-profile');
     await expect(seriousA11yViolations(page)).resolves.toEqual([]);
 
@@ -60,7 +68,10 @@ describe('the app in Chromium', () => {
     await signInThroughForm(page, app.url, 'employee@demo.skillgrid.test');
     await page.waitForURL(/\/me$/);
     await page.getByRole('heading', { name: 'My skills' }).waitFor();
-    await page.getByText(/readiness/i).first().waitFor();
+    await page
+      .getByText(/readiness/i)
+      .first()
+      .waitFor();
     const nav = page.getByRole('navigation');
     await expect(nav.getByRole('link', { name: 'My skills' }).isVisible()).resolves.toBe(true);
     await expect(nav.getByRole('link', { name: /employees|my people/i }).count()).resolves.toBe(0);
@@ -71,14 +82,17 @@ describe('the app in Chromium', () => {
     await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
 
     await page.goto(`${app.url}/employees`);
-    await page.getByText(/not available/i).first().waitFor();
+    await page
+      .getByText(/not available/i)
+      .first()
+      .waitFor();
     await screenshot(page, 'employee-employees-refused');
     const apiStatus = await page.evaluate(async () => (await fetch('/api/employees')).status);
     expect(apiStatus).toBe(403);
     expect(jsErrors(page).filter((e) => !/403|Forbidden/.test(e))).toEqual([]);
   });
 
-  it("shows a manager only their own people", async () => {
+  it('shows a manager only their own people', async () => {
     const page = await newPage();
     await signInThroughForm(page, app.url, 'manager@demo.skillgrid.test');
     await page.waitForURL(/\/employees$/);
@@ -98,7 +112,9 @@ describe('the app in Chromium', () => {
     await page.locator('tbody tr').first().waitFor();
     await screenshot(page, 'exec-organisation');
     await expect(seriousA11yViolations(page)).resolves.toEqual([]);
-    const teams = await page.evaluate(async () => (await (await fetch('/api/teams?pageSize=500')).json()).items as Array<{ managerName: string | null }>);
+    const teams = await page.evaluate(
+      async () => (await (await fetch('/api/teams?pageSize=500')).json()).items as Array<{ managerName: string | null }>,
+    );
     expect(teams.length).toBeGreaterThan(5);
     expect(teams.every((team) => team.managerName === null)).toBe(true);
     await expect(page.getByRole('columnheader', { name: 'People in team' }).count()).resolves.toBe(0);

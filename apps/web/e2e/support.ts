@@ -30,11 +30,22 @@ export interface RunningApp {
  */
 export async function startApp(employees = 600): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'skillgrid-e2e-'));
-  const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: `sqlite:${join(dir, 'e2e.sqlite')}`, WEB_DIST: join(root, 'dist/apps/web') };
-  const seed = spawnSync('node', [join(root, 'dist/apps/api/cli.js'), 'seed', '--employees', String(employees)], { env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_URL: `sqlite:${join(dir, 'e2e.sqlite')}`,
+    WEB_DIST: join(root, 'dist/apps/web'),
+  };
+  const seed = spawnSync('node', [join(root, 'dist/apps/api/cli.js'), 'seed', '--employees', String(employees)], {
+    env,
+    encoding: 'utf8',
+  });
   if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr || seed.stdout}`);
   const port = await freePort();
-  const server: ChildProcess = spawn('node', [join(root, 'dist/apps/api/main.js')], { env: { ...env, PORT: String(port) }, stdio: 'pipe' });
+  const server: ChildProcess = spawn('node', [join(root, 'dist/apps/api/main.js')], {
+    env: { ...env, PORT: String(port) },
+    stdio: 'pipe',
+  });
   let output = '';
   server.stdout?.on('data', (chunk) => (output += chunk));
   server.stderr?.on('data', (chunk) => (output += chunk));
@@ -61,7 +72,16 @@ export async function startApp(employees = 600): Promise<RunningApp> {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -84,5 +104,11 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }

@@ -13,7 +13,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'] as ('error')[],
+    logging: ['error'] as 'error'[],
   };
   if (database.type === 'mysql') {
     return {

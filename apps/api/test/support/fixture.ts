@@ -35,19 +35,45 @@ export const PASSWORD = 'pw-for-tests';
 export async function seedFixture(dataSource: DataSource) {
   const m = dataSource.manager;
   const now = utcNow();
-  await m.insert(OrganisationSettings, { id: 1, name: 'Test Org', timeZone: 'UTC', currency: 'EUR', privacyMinGroup: 5, updatedAt: now });
+  await m.insert(OrganisationSettings, {
+    id: 1,
+    name: 'Test Org',
+    timeZone: 'UTC',
+    currency: 'EUR',
+    privacyMinGroup: 5,
+    updatedAt: now,
+  });
   await m.insert(
     ProficiencyLevel,
-    ['Awareness', 'Foundation', 'Practitioner', 'Advanced', 'Expert'].map((label, i) => ({ level: i + 1, label, description: null })),
+    ['Awareness', 'Foundation', 'Practitioner', 'Advanced', 'Expert'].map((label, i) => ({
+      level: i + 1,
+      label,
+      description: null,
+    })),
   );
   const location = await m.save(m.create(Location, { name: 'Leeds', nameKey: nameKey('Leeds'), country: 'UK' }));
-  const category = await m.save(m.create(SkillCategory, { name: 'Operations', nameKey: nameKey('Operations'), description: null }));
+  const category = await m.save(
+    m.create(SkillCategory, { name: 'Operations', nameKey: nameKey('Operations'), description: null }),
+  );
   const skill = async (name: string, kind: 'hard' | 'soft') =>
-    m.save(m.create(Skill, { name, nameKey: nameKey(name), categoryId: category.id, kind, description: null, externalRef: null, status: 'active' }));
+    m.save(
+      m.create(Skill, {
+        name,
+        nameKey: nameKey(name),
+        categoryId: category.id,
+        kind,
+        description: null,
+        externalRef: null,
+        status: 'active',
+      }),
+    );
   const forklift = await skill('Forklift', 'hard');
   const sql = await skill('SQL', 'hard');
   const teamwork = await skill('Teamwork', 'soft');
-  const role = async (name: string) => m.save(m.create(Role, { name, nameKey: nameKey(name), family: 'Ops', description: null, externalRef: null, status: 'active' }));
+  const role = async (name: string) =>
+    m.save(
+      m.create(Role, { name, nameKey: nameKey(name), family: 'Ops', description: null, externalRef: null, status: 'active' }),
+    );
   const operative = await role('Warehouse Operative');
   const analyst = await role('Finance Analyst');
   const managerRole = await role('Operations Manager');
@@ -57,7 +83,16 @@ export async function seedFixture(dataSource: DataSource) {
     { roleId: analyst.id, skillId: sql.id, requiredLevel: 3, weight: 2 },
   ]);
   const team = async (name: string, parent: Team | null) => {
-    const saved = await m.save(m.create(Team, { name, nameKey: nameKey(name), parentId: parent?.id ?? null, path: '/', depth: parent ? parent.depth + 1 : 0, managerId: null }));
+    const saved = await m.save(
+      m.create(Team, {
+        name,
+        nameKey: nameKey(name),
+        parentId: parent?.id ?? null,
+        path: '/',
+        depth: parent ? parent.depth + 1 : 0,
+        managerId: null,
+      }),
+    );
     saved.path = `${parent?.path ?? '/'}${saved.id}/`;
     await m.update(Team, { id: saved.id }, { path: saved.path });
     return saved;
@@ -83,7 +118,14 @@ export async function seedFixture(dataSource: DataSource) {
         updatedAt: now,
       }),
     );
-    await m.insert(EmploymentPeriod, { employeeId: e.id, teamId: t.id, roleId: r.id, locationId: location.id, startDate: e.hireDate, endDate: null });
+    await m.insert(EmploymentPeriod, {
+      employeeId: e.id,
+      teamId: t.id,
+      roleId: r.id,
+      locationId: location.id,
+      startDate: e.hireDate,
+      endDate: null,
+    });
     return e;
   };
   const mia = await employee('Mia', operations, managerRole);
@@ -116,7 +158,10 @@ export async function seedFixture(dataSource: DataSource) {
         badgrClassId: null,
       }),
     );
-    await m.insert(CredentialSkill, grants.map(([s, level]) => ({ credentialId: c.id, skillId: s.id, level })));
+    await m.insert(
+      CredentialSkill,
+      grants.map(([s, level]) => ({ credentialId: c.id, skillId: s.id, level })),
+    );
     return c;
   };
   const forkliftLicence = await credential('Forklift Licence', 12, [[forklift, 3]]);

@@ -40,7 +40,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 export async function signIn(http: App, email: string, password = 'pw-for-tests'): Promise<ReturnType<typeof request.agent>> {
   const agent = request.agent(http);
   const response = await agent.post('/api/auth/login').send({ email, password });
-  if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${email} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return agent;
 }
 

@@ -34,7 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
     url.pathname = `/${name}`;
     return {
-      config: { type: 'mysql', url: url.toString(), },
+      config: { type: 'mysql', url: url.toString() },
       async destroy() {
         url.pathname = '/';
         const conn = await createConnection(url.toString());

@@ -13,7 +13,13 @@ describe('current skill levels', () => {
   it('takes the best level among valid completions, expired ones excluded on the as-of date', () => {
     const completions = [
       completion({ credentialId: 1, expiresAt: '2025-01-01', grants: [{ skillId: 10, level: 4 }] }),
-      completion({ credentialId: 2, grants: [{ skillId: 10, level: 2 }, { skillId: 11, level: 1 }] }),
+      completion({
+        credentialId: 2,
+        grants: [
+          { skillId: 10, level: 2 },
+          { skillId: 11, level: 1 },
+        ],
+      }),
       completion({ credentialId: 3, status: 'revoked', grants: [{ skillId: 12, level: 5 }] }),
       completion({ credentialId: 4, status: 'pending', grants: [{ skillId: 12, level: 5 }] }),
       completion({ credentialId: 5, awardedAt: '2026-01-01', grants: [{ skillId: 13, level: 2 }] }),
@@ -23,7 +29,12 @@ describe('current skill levels', () => {
     expect(before.has(12)).toBe(false);
     expect(before.has(13)).toBe(false);
     // expiresAt is exclusive: on the expiry date the credential no longer counts.
-    expect(currentSkillLevels(completions, '2025-01-01').get(10)).toEqual({ skillId: 10, level: 2, expiresAt: null, credentialIds: [2] });
+    expect(currentSkillLevels(completions, '2025-01-01').get(10)).toEqual({
+      skillId: 10,
+      level: 2,
+      expiresAt: null,
+      credentialIds: [2],
+    });
     expect(currentSkillLevels(completions, '2026-01-01').get(13)?.level).toBe(2);
   });
 
@@ -64,11 +75,19 @@ describe('gaps and readiness', () => {
 
 describe('assignment status', () => {
   const base = { credentialIds: [1, 2], assignedAt: '2025-01-01', dueDate: '2025-03-01', cancelled: false, today: '2025-02-01' };
-  const done = (credentialId: number, awardedAt: string, status: 'valid' | 'revoked' = 'valid') => ({ credentialId, awardedAt, status });
+  const done = (credentialId: number, awardedAt: string, status: 'valid' | 'revoked' = 'valid') => ({
+    credentialId,
+    awardedAt,
+    status,
+  });
 
   it('derives assigned, in progress, completed and overdue from completions', () => {
     expect(assignmentProgress({ ...base, completions: [] })).toEqual({ status: 'assigned', done: 0, total: 2 });
-    expect(assignmentProgress({ ...base, completions: [done(1, '2025-01-10')] })).toEqual({ status: 'in_progress', done: 1, total: 2 });
+    expect(assignmentProgress({ ...base, completions: [done(1, '2025-01-10')] })).toEqual({
+      status: 'in_progress',
+      done: 1,
+      total: 2,
+    });
     expect(assignmentProgress({ ...base, completions: [done(1, '2025-01-10'), done(2, '2025-01-20')] }).status).toBe('completed');
     expect(assignmentProgress({ ...base, today: '2025-03-02', completions: [done(1, '2025-01-10')] }).status).toBe('overdue');
     expect(assignmentProgress({ ...base, cancelled: true, completions: [] }).status).toBe('cancelled');

@@ -38,7 +38,10 @@ function laterExpiry(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
  * Current level per skill on `asOf`: the best granted level over the completions that count
  * then. Skills at level 0 are absent from the result.
  */
-export function currentSkillLevels(completions: ReadonlyArray<CompletionForLevels>, asOf: IsoDate): Map<number, CurrentSkillLevel> {
+export function currentSkillLevels(
+  completions: ReadonlyArray<CompletionForLevels>,
+  asOf: IsoDate,
+): Map<number, CurrentSkillLevel> {
   const levels = new Map<number, CurrentSkillLevel>();
   for (const completion of completions) {
     if (!countsOn(completion, asOf)) continue;

@@ -80,7 +80,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
-      const errors = typeof payload === 'object' && payload !== null ? (payload as { errors?: ApiFieldError[] }).errors : undefined;
+      const errors =
+        typeof payload === 'object' && payload !== null ? (payload as { errors?: ApiFieldError[] }).errors : undefined;
       const code = typeof payload === 'object' && payload !== null ? (payload as { code?: string }).code : undefined;
       const body: ApiErrorBody = {
         statusCode,
@@ -95,16 +96,28 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON' };
     }
     if (parserError?.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than the limit of ${parserError.limit ?? '?'} bytes` };
+      return {
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `The request body is larger than the limit of ${parserError.limit ?? '?'} bytes`,
+      };
     }
     if (parserError?.type && parserError.status && parserError.status < 500) {
-      return { statusCode: parserError.status, code: HTTP_CODES[parserError.status] ?? 'BAD_REQUEST', message: 'The request body could not be read' };
+      return {
+        statusCode: parserError.status,
+        code: HTTP_CODES[parserError.status] ?? 'BAD_REQUEST',
+        message: 'The request body could not be read',
+      };
     }
     if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {
       return { statusCode: 409, code: 'DUPLICATE', message: 'A record with the same unique value already exists' };
     }
     if (exception instanceof QueryFailedError && isForeignKeyViolation(exception)) {
-      return { statusCode: 409, code: 'IN_USE', message: 'The record is referenced by other records, or refers to one that does not exist' };
+      return {
+        statusCode: 409,
+        code: 'IN_USE',
+        message: 'The record is referenced by other records, or refers to one that does not exist',
+      };
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged' };
   }

@@ -26,7 +26,11 @@ export class DomainError extends Error {
   }
 
   static notFound(entity: string, id?: number | string): DomainError {
-    return new DomainError('not_found', `${entity.toUpperCase().replace(/[^A-Z]+/g, '_')}_NOT_FOUND`, id === undefined ? `${entity} not found` : `${entity} ${id} not found`);
+    return new DomainError(
+      'not_found',
+      `${entity.toUpperCase().replace(/[^A-Z]+/g, '_')}_NOT_FOUND`,
+      id === undefined ? `${entity} not found` : `${entity} ${id} not found`,
+    );
   }
 
   static forbidden(message = 'Your role may not do this'): DomainError {
@@ -35,7 +39,12 @@ export class DomainError extends Error {
 
   /** One or more fields are wrong; every one is named. */
   static invalid(errors: ApiFieldError[], message?: string): DomainError {
-    return new DomainError('validation', 'VALIDATION_FAILED', message ?? errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '), errors);
+    return new DomainError(
+      'validation',
+      'VALIDATION_FAILED',
+      message ?? errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '),
+      errors,
+    );
   }
 
   static conflict(code: string, field: string, message: string): DomainError {

@@ -44,5 +44,8 @@ export function toPage<T>(items: T[], total: number, window: { page: number; pag
  * `ESCAPE '!'`): a backslash means different things in SQLite and MySQL string literals.
  */
 export function likePattern(text: string): string {
-  return `%${text.trim().toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return `%${text
+    .trim()
+    .toLowerCase()
+    .replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }

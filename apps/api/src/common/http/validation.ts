@@ -5,7 +5,11 @@ import type { ApiFieldError } from '@skillgrid/shared';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ApiFieldError[] {
   const out: ApiFieldError[] = [];
   for (const error of errors) {
-    const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const field = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     // One entry per field: its messages joined, so a field is named once however many rules it broke.
     const messages = Object.values(error.constraints ?? {});
     if (messages.length) out.push({ field, message: messages.join('; ') });

@@ -25,7 +25,11 @@ export class AssignmentsService {
     const clusterIds = [...new Set(assignments.flatMap((a) => (a.clusterId ? [a.clusterId] : [])))];
     const items = clusterIds.length ? await manager.find(ClusterCredential, { where: { clusterId: In(clusterIds) } }) : [];
     const credentialsOf = (a: Assignment) =>
-      a.clusterId ? items.filter((i) => i.clusterId === a.clusterId).map((i) => i.credentialId) : a.credentialId ? [a.credentialId] : [];
+      a.clusterId
+        ? items.filter((i) => i.clusterId === a.clusterId).map((i) => i.credentialId)
+        : a.credentialId
+          ? [a.credentialId]
+          : [];
     const employeeIds = [...new Set(assignments.map((a) => a.employeeId))];
     const completions = await manager.find(Completion, {
       where: { employeeId: In(employeeIds), status: 'valid' },

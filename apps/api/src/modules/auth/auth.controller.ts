@@ -24,7 +24,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the session cookie (httpOnly, SameSite=Strict). Rate-limited.' })
-  async login(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponseDto> {
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponseDto> {
     const { token, user } = await this.auth.login(dto.email, dto.password, request.ip ?? 'unknown');
     response.cookie(SESSION_COOKIE, token, { ...this.cookieOptions(), maxAge: this.config.sessionHours * 3600 * 1000 });
     return { user };

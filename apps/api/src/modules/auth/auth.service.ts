@@ -27,7 +27,10 @@ export class AuthService {
     await this.throttle.hit(ip, email);
     const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
     this.dummyHash ??= argon2.hash('not-a-real-password');
-    const ok = user && !user.disabledAt ? await argon2.verify(user.passwordHash, password) : (await argon2.verify(await this.dummyHash, password), false);
+    const ok =
+      user && !user.disabledAt
+        ? await argon2.verify(user.passwordHash, password)
+        : (await argon2.verify(await this.dummyHash, password), false);
     if (!user || !ok) throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', 'The e-mail or password is not right');
     await this.throttle.reset(email);
     await this.dataSource.getRepository(User).update({ id: user.id }, { lastLoginAt: utcNow() });
@@ -36,7 +39,9 @@ export class AuthService {
   }
 
   async describe(user: SessionUser): Promise<AuthUserDto> {
-    const employee = user.employeeId ? await this.dataSource.getRepository(Employee).findOne({ where: { id: user.employeeId } }) : null;
+    const employee = user.employeeId
+      ? await this.dataSource.getRepository(Employee).findOne({ where: { id: user.employeeId } })
+      : null;
     const managed =
       user.employeeId && user.role === 'manager'
         ? await this.dataSource.getRepository(Team).find({ where: { managerId: user.employeeId }, select: { id: true } })

@@ -52,13 +52,25 @@ export class ClustersService {
 
   async list(query: ListClustersQuery): Promise<Page<ClusterDto>> {
     const window = pageWindow(query);
-    const qb = this.dataSource.getRepository(Cluster).createQueryBuilder('c').orderBy('c.name', 'ASC').skip(window.skip).take(window.pageSize);
+    const qb = this.dataSource
+      .getRepository(Cluster)
+      .createQueryBuilder('c')
+      .orderBy('c.name', 'ASC')
+      .skip(window.skip)
+      .take(window.pageSize);
     if (query.q) qb.andWhere("c.name_key LIKE :q ESCAPE '!'", { q: likePattern(query.q) });
     if (query.purpose) qb.andWhere('c.purpose = :purpose', { purpose: query.purpose });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     const [rows, total] = await qb.getManyAndCount();
-    const items = await this.itemsOf(this.dataSource.manager, rows.map((c) => c.id));
-    return toPage(rows.map((c) => toDto(c, items.get(c.id) ?? [])), total, window);
+    const items = await this.itemsOf(
+      this.dataSource.manager,
+      rows.map((c) => c.id),
+    );
+    return toPage(
+      rows.map((c) => toDto(c, items.get(c.id) ?? [])),
+      total,
+      window,
+    );
   }
 
   async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<ClusterDto> {
@@ -71,7 +83,10 @@ export class ClustersService {
     assertNoDuplicates(credentialIds, 'credentialIds', 'Credential');
     await requireIds(manager, Credential, credentialIds, 'credentialIds', 'Credential');
     await manager.delete(ClusterCredential, { clusterId });
-    await manager.insert(ClusterCredential, credentialIds.map((credentialId, index) => ({ clusterId, credentialId, position: index + 1 })));
+    await manager.insert(
+      ClusterCredential,
+      credentialIds.map((credentialId, index) => ({ clusterId, credentialId, position: index + 1 })),
+    );
   }
 
   create(user: SessionUser, dto: CreateClusterDto): Promise<ClusterDto> {
@@ -90,7 +105,13 @@ export class ClustersService {
       );
       await this.replaceItems(manager, cluster.id, dto.credentialIds);
       const result = await this.get(cluster.id, manager);
-      await this.audit.record(manager, { userId: user.id, action: 'create', entity: 'cluster', entityId: cluster.id, after: result });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'create',
+        entity: 'cluster',
+        entityId: cluster.id,
+        after: result,
+      });
       return result;
     });
   }
@@ -112,7 +133,14 @@ export class ClustersService {
       await manager.save(cluster);
       if (dto.credentialIds !== undefined) await this.replaceItems(manager, id, dto.credentialIds);
       const after = await this.get(id, manager);
-      await this.audit.record(manager, { userId: user.id, action: dto.status === 'retired' ? 'retire' : 'update', entity: 'cluster', entityId: id, before, after });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: dto.status === 'retired' ? 'retire' : 'update',
+        entity: 'cluster',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }

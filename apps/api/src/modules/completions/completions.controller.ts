@@ -35,14 +35,22 @@ export class CompletionsController {
   @Patch(':id')
   @Roles('hr', 'manager')
   @ApiOperation({ summary: 'Correct a completion or change its status; the audit log keeps the before and after' })
-  update(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: number, @Body() dto: UpdateCompletionDto): Promise<CompletionDto> {
+  update(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: UpdateCompletionDto,
+  ): Promise<CompletionDto> {
     return this.completions.update(user, id, dto);
   }
 
   @Delete(':id')
   @Roles('hr', 'manager')
   @ApiOperation({ summary: 'Revoke a completion (it stays on record, and stops counting)' })
-  revoke(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: number, @Query() query: RevokeCompletionQuery): Promise<CompletionDto> {
+  revoke(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: number,
+    @Query() query: RevokeCompletionQuery,
+  ): Promise<CompletionDto> {
     return this.completions.update(user, id, { status: 'revoked', reason: query.reason ?? null });
   }
 }

@@ -75,11 +75,22 @@ export class CompletionsService {
     return this.dataSource.transaction(async (manager) => {
       await this.scopes.visibleEmployee(user, dto.employeeId);
       const [credential] = (await requireIds(manager, Credential, [dto.credentialId], 'credentialId', 'Credential')).values();
-      const expiresAt = dto.expiresAt !== undefined ? dto.expiresAt : credential.validityMonths ? addMonths(dto.awardedAt, credential.validityMonths) : null;
+      const expiresAt =
+        dto.expiresAt !== undefined
+          ? dto.expiresAt
+          : credential.validityMonths
+            ? addMonths(dto.awardedAt, credential.validityMonths)
+            : null;
       this.checkDates(await this.organisation.today(), dto.awardedAt, expiresAt);
-      const clash = await manager.findOne(Completion, { where: { employeeId: dto.employeeId, credentialId: dto.credentialId, awardedAt: dto.awardedAt } });
+      const clash = await manager.findOne(Completion, {
+        where: { employeeId: dto.employeeId, credentialId: dto.credentialId, awardedAt: dto.awardedAt },
+      });
       if (clash) {
-        throw DomainError.conflict('DUPLICATE_COMPLETION', 'awardedAt', `This employee already has "${credential.name}" awarded on ${dto.awardedAt} (completion ${clash.id})`);
+        throw DomainError.conflict(
+          'DUPLICATE_COMPLETION',
+          'awardedAt',
+          `This employee already has "${credential.name}" awarded on ${dto.awardedAt} (completion ${clash.id})`,
+        );
       }
       const now = utcNow();
       const saved = await manager.save(
@@ -97,8 +108,16 @@ export class CompletionsService {
           updatedAt: now,
         }),
       );
-      const result = toCompletionDto(await manager.findOneOrFail(Completion, { where: { id: saved.id }, relations: { employee: true, credential: true } }));
-      await this.audit.record(manager, { userId: user.id, action: 'create', entity: 'completion', entityId: saved.id, after: result });
+      const result = toCompletionDto(
+        await manager.findOneOrFail(Completion, { where: { id: saved.id }, relations: { employee: true, credential: true } }),
+      );
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'create',
+        entity: 'completion',
+        entityId: saved.id,
+        after: result,
+      });
       return result;
     });
   }
@@ -112,8 +131,15 @@ export class CompletionsService {
       const expiresAt = dto.expiresAt !== undefined ? dto.expiresAt : completion.expiresAt;
       this.checkDates(await this.organisation.today(), awardedAt, expiresAt);
       if (awardedAt !== completion.awardedAt) {
-        const clash = await manager.findOne(Completion, { where: { employeeId: completion.employeeId, credentialId: completion.credentialId, awardedAt } });
-        if (clash) throw DomainError.conflict('DUPLICATE_COMPLETION', 'awardedAt', `Completion ${clash.id} already records this credential on ${awardedAt}`);
+        const clash = await manager.findOne(Completion, {
+          where: { employeeId: completion.employeeId, credentialId: completion.credentialId, awardedAt },
+        });
+        if (clash)
+          throw DomainError.conflict(
+            'DUPLICATE_COMPLETION',
+            'awardedAt',
+            `Completion ${clash.id} already records this credential on ${awardedAt}`,
+          );
       }
       completion.awardedAt = awardedAt;
       completion.expiresAt = expiresAt;
@@ -124,7 +150,14 @@ export class CompletionsService {
       completion.updatedAt = utcNow();
       await manager.save(completion);
       const after = toCompletionDto(completion);
-      await this.audit.record(manager, { userId: user.id, action: dto.status === 'revoked' ? 'revoke' : 'update', entity: 'completion', entityId: id, before, after });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: dto.status === 'revoked' ? 'revoke' : 'update',
+        entity: 'completion',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -31,7 +31,11 @@ export class CredentialsController {
 
   @Patch(':id')
   @Roles('hr')
-  update(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: number, @Body() dto: UpdateCredentialDto): Promise<CredentialDto> {
+  update(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: UpdateCredentialDto,
+  ): Promise<CredentialDto> {
     return this.credentials.update(user, id, dto);
   }
 

@@ -9,7 +9,12 @@ import { AuditService } from '../audit/audit.service';
 import { Skill } from '../skills/skill.entity';
 import { Credential } from './credential.entity';
 import { CredentialSkill } from './credential-skill.entity';
-import type { CreateCredentialDto, CredentialSkillInputDto, ListCredentialsQuery, UpdateCredentialDto } from './dto/credential.dto';
+import type {
+  CreateCredentialDto,
+  CredentialSkillInputDto,
+  ListCredentialsQuery,
+  UpdateCredentialDto,
+} from './dto/credential.dto';
 
 function toDto(credential: Credential, grants: CredentialSkill[]): CredentialDto {
   return {
@@ -50,17 +55,32 @@ export class CredentialsService {
 
   async list(query: ListCredentialsQuery): Promise<Page<CredentialDto>> {
     const window = pageWindow(query);
-    const qb = this.dataSource.getRepository(Credential).createQueryBuilder('c').orderBy('c.name', 'ASC').skip(window.skip).take(window.pageSize);
-    if (query.q) qb.andWhere("(c.name_key LIKE :q ESCAPE '!' OR LOWER(c.provider) LIKE :q ESCAPE '!')", { q: likePattern(query.q) });
+    const qb = this.dataSource
+      .getRepository(Credential)
+      .createQueryBuilder('c')
+      .orderBy('c.name', 'ASC')
+      .skip(window.skip)
+      .take(window.pageSize);
+    if (query.q)
+      qb.andWhere("(c.name_key LIKE :q ESCAPE '!' OR LOWER(c.provider) LIKE :q ESCAPE '!')", { q: likePattern(query.q) });
     if (query.type) qb.andWhere('c.type = :type', { type: query.type });
     if (query.deliveryMethod) qb.andWhere('c.delivery_method = :deliveryMethod', { deliveryMethod: query.deliveryMethod });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.skillId) {
-      qb.andWhere('c.id IN (SELECT cs.credential_id FROM credential_skills cs WHERE cs.skill_id = :skillId)', { skillId: query.skillId });
+      qb.andWhere('c.id IN (SELECT cs.credential_id FROM credential_skills cs WHERE cs.skill_id = :skillId)', {
+        skillId: query.skillId,
+      });
     }
     const [rows, total] = await qb.getManyAndCount();
-    const grants = await this.grantsOf(this.dataSource.manager, rows.map((c) => c.id));
-    return toPage(rows.map((c) => toDto(c, grants.get(c.id) ?? [])), total, window);
+    const grants = await this.grantsOf(
+      this.dataSource.manager,
+      rows.map((c) => c.id),
+    );
+    return toPage(
+      rows.map((c) => toDto(c, grants.get(c.id) ?? [])),
+      total,
+      window,
+    );
   }
 
   async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<CredentialDto> {
@@ -70,14 +90,41 @@ export class CredentialsService {
   }
 
   private async replaceGrants(manager: EntityManager, credentialId: number, skills: CredentialSkillInputDto[]): Promise<void> {
-    assertNoDuplicates(skills.map((s) => s.skillId), 'skills', 'Skill');
-    await requireIds(manager, Skill, skills.map((s) => s.skillId), 'skills.skillId', 'Skill');
+    assertNoDuplicates(
+      skills.map((s) => s.skillId),
+      'skills',
+      'Skill',
+    );
+    await requireIds(
+      manager,
+      Skill,
+      skills.map((s) => s.skillId),
+      'skills.skillId',
+      'Skill',
+    );
     await manager.delete(CredentialSkill, { credentialId });
-    if (skills.length) await manager.insert(CredentialSkill, skills.map((s) => ({ credentialId, skillId: s.skillId, level: s.level })));
+    if (skills.length)
+      await manager.insert(
+        CredentialSkill,
+        skills.map((s) => ({ credentialId, skillId: s.skillId, level: s.level })),
+      );
   }
 
   private assign(credential: Credential, dto: UpdateCredentialDto): void {
-    const fields = ['provider', 'type', 'deliveryMethod', 'hours', 'cost', 'validityMonths', 'description', 'url', 'achievementId', 'credlyTemplateId', 'badgrClassId', 'status'] as const;
+    const fields = [
+      'provider',
+      'type',
+      'deliveryMethod',
+      'hours',
+      'cost',
+      'validityMonths',
+      'description',
+      'url',
+      'achievementId',
+      'credlyTemplateId',
+      'badgrClassId',
+      'status',
+    ] as const;
     for (const field of fields) {
       if (dto[field] !== undefined) (credential as unknown as Record<string, unknown>)[field] = dto[field];
     }
@@ -101,7 +148,13 @@ export class CredentialsService {
       const saved = await manager.save(credential);
       await this.replaceGrants(manager, saved.id, dto.skills ?? []);
       const result = await this.get(saved.id, manager);
-      await this.audit.record(manager, { userId: user.id, action: 'create', entity: 'credential', entityId: saved.id, after: result });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'create',
+        entity: 'credential',
+        entityId: saved.id,
+        after: result,
+      });
       return result;
     });
   }
@@ -123,7 +176,14 @@ export class CredentialsService {
       await manager.save(credential);
       if (dto.skills !== undefined) await this.replaceGrants(manager, id, dto.skills);
       const after = await this.get(id, manager);
-      await this.audit.record(manager, { userId: user.id, action: dto.status === 'retired' ? 'retire' : 'update', entity: 'credential', entityId: id, before, after });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: dto.status === 'retired' ? 'retire' : 'update',
+        entity: 'credential',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -33,7 +33,11 @@ export class EmployeesController {
   @Get(':id/profile')
   @Roles('hr', 'manager', 'employee')
   @ApiOperation({ summary: "An employee's skills, gaps to role and target role, completions and assignments" })
-  profile(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: number, @Query() query: ProfileQuery): Promise<EmployeeProfileDto> {
+  profile(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: number,
+    @Query() query: ProfileQuery,
+  ): Promise<EmployeeProfileDto> {
     return this.profiles.forEmployee(user, id, query.asOf);
   }
 
@@ -46,7 +50,11 @@ export class EmployeesController {
   @Patch(':id')
   @Roles('hr')
   @ApiOperation({ summary: 'Update; a change of team, role or location, or leaving, is recorded in the employment history' })
-  update(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: number, @Body() dto: UpdateEmployeeDto): Promise<EmployeeDto> {
+  update(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: UpdateEmployeeDto,
+  ): Promise<EmployeeDto> {
     return this.employees.update(user, id, dto);
   }
 }

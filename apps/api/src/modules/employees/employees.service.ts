@@ -49,7 +49,9 @@ export class EmployeesService {
     if (query.locationId) qb.andWhere('e.location_id = :locationId', { locationId: query.locationId });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.q) {
-      qb.andWhere("(LOWER(e.name) LIKE :q ESCAPE '!' OR e.email LIKE :q ESCAPE '!' OR LOWER(e.external_id) LIKE :q ESCAPE '!')", { q: likePattern(query.q) });
+      qb.andWhere("(LOWER(e.name) LIKE :q ESCAPE '!' OR e.email LIKE :q ESCAPE '!' OR LOWER(e.external_id) LIKE :q ESCAPE '!')", {
+        q: likePattern(query.q),
+      });
     }
     const [rows, total] = await qb.getManyAndCount();
     return toPage(rows.map(toEmployeeListItem), total, window);
@@ -84,14 +86,25 @@ export class EmployeesService {
     if (dto.targetRoleId) await requireIds(manager, Role, [dto.targetRoleId], 'targetRoleId', 'Role');
   }
 
-  private async assertUnique(manager: EntityManager, email: string | undefined, externalId: string | null | undefined, exceptId?: number) {
+  private async assertUnique(
+    manager: EntityManager,
+    email: string | undefined,
+    externalId: string | null | undefined,
+    exceptId?: number,
+  ) {
     if (email) {
       const clash = await manager.findOne(Employee, { where: { email } });
-      if (clash && clash.id !== exceptId) throw DomainError.conflict('DUPLICATE_EMAIL', 'email', `Another employee already has the e-mail ${email}`);
+      if (clash && clash.id !== exceptId)
+        throw DomainError.conflict('DUPLICATE_EMAIL', 'email', `Another employee already has the e-mail ${email}`);
     }
     if (externalId) {
       const clash = await manager.findOne(Employee, { where: { externalId } });
-      if (clash && clash.id !== exceptId) throw DomainError.conflict('DUPLICATE_EXTERNAL_ID', 'externalId', `Another employee already has the external id ${externalId}`);
+      if (clash && clash.id !== exceptId)
+        throw DomainError.conflict(
+          'DUPLICATE_EXTERNAL_ID',
+          'externalId',
+          `Another employee already has the external id ${externalId}`,
+        );
     }
   }
 
@@ -126,7 +139,13 @@ export class EmployeesService {
         endDate: null,
       });
       const result = await this.describe(employee.id, manager);
-      await this.audit.record(manager, { userId: user.id, action: 'create', entity: 'employee', entityId: employee.id, after: result });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'create',
+        entity: 'employee',
+        entityId: employee.id,
+        after: result,
+      });
       return result;
     });
   }

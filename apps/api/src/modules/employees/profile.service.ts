@@ -33,7 +33,8 @@ export class ProfileService {
   ) {}
 
   async forUser(user: SessionUser, asOf?: IsoDate): Promise<EmployeeProfileDto> {
-    if (user.employeeId === null) throw new DomainError('not_found', 'NO_EMPLOYEE', 'Your account is not linked to an employee record');
+    if (user.employeeId === null)
+      throw new DomainError('not_found', 'NO_EMPLOYEE', 'Your account is not linked to an employee record');
     return this.build(user.employeeId, asOf);
   }
 
@@ -53,7 +54,9 @@ export class ProfileService {
       order: { awardedAt: 'DESC', id: 'DESC' },
     });
     const credentialIds = [...new Set(completions.map((c) => c.credentialId))];
-    const grants = credentialIds.length ? await manager.find(CredentialSkill, { where: { credentialId: In(credentialIds) } }) : [];
+    const grants = credentialIds.length
+      ? await manager.find(CredentialSkill, { where: { credentialId: In(credentialIds) } })
+      : [];
     const levels = currentSkillLevels(
       completions.map((c) => ({
         credentialId: c.credentialId,
@@ -68,13 +71,18 @@ export class ProfileService {
     const requirements = await manager.find(RoleRequirement, { where: { roleId: In(roleIds) } });
     const skillIds = [...new Set([...levels.keys(), ...requirements.map((r) => r.skillId)])];
     const skills = new Map(
-      (skillIds.length ? await manager.find(Skill, { where: { id: In(skillIds) }, relations: { category: true } }) : []).map((s) => [s.id, s]),
+      (skillIds.length ? await manager.find(Skill, { where: { id: In(skillIds) }, relations: { category: true } }) : []).map(
+        (s) => [s.id, s],
+      ),
     );
     const credentialNames = new Map(completions.map((c) => [c.credentialId, c.credential?.name ?? '']));
     const levelOf = (skillId: number) => levels.get(skillId)?.level ?? 0;
     const gapsFor = (roleId: number | null): { rows: ProfileGapDto[]; readiness: number | null } => {
       if (roleId === null) return { rows: [], readiness: null };
-      const rows = gapRows(requirements.filter((r) => r.roleId === roleId), levelOf);
+      const rows = gapRows(
+        requirements.filter((r) => r.roleId === roleId),
+        levelOf,
+      );
       return {
         readiness: readiness(rows),
         rows: rows.map((row) => ({

@@ -27,7 +27,11 @@ export class LocationsController {
 
   @Patch(':id')
   @Roles('hr')
-  update(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: number, @Body() dto: UpdateLocationDto): Promise<LocationDto> {
+  update(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: UpdateLocationDto,
+  ): Promise<LocationDto> {
     return this.locations.update(user, id, dto);
   }
 }

@@ -20,7 +20,12 @@ export class LocationsService {
 
   async list(query: SearchPageQueryDto): Promise<Page<LocationDto>> {
     const window = pageWindow(query);
-    const qb = this.dataSource.getRepository(Location).createQueryBuilder('l').orderBy('l.name', 'ASC').skip(window.skip).take(window.pageSize);
+    const qb = this.dataSource
+      .getRepository(Location)
+      .createQueryBuilder('l')
+      .orderBy('l.name', 'ASC')
+      .skip(window.skip)
+      .take(window.pageSize);
     if (query.q) qb.andWhere("l.name_key LIKE :q ESCAPE '!'", { q: likePattern(query.q) });
     const [rows, total] = await qb.getManyAndCount();
     return toPage(rows.map(toDto), total, window);
@@ -29,8 +34,16 @@ export class LocationsService {
   create(user: SessionUser, dto: CreateLocationDto): Promise<LocationDto> {
     return this.dataSource.transaction(async (manager) => {
       const key = await assertNameFree(manager, Location, 'location', dto.name);
-      const saved = await manager.save(manager.create(Location, { name: dto.name.trim(), nameKey: key, country: dto.country ?? null }));
-      await this.audit.record(manager, { userId: user.id, action: 'create', entity: 'location', entityId: saved.id, after: toDto(saved) });
+      const saved = await manager.save(
+        manager.create(Location, { name: dto.name.trim(), nameKey: key, country: dto.country ?? null }),
+      );
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'create',
+        entity: 'location',
+        entityId: saved.id,
+        after: toDto(saved),
+      });
       return toDto(saved);
     });
   }
@@ -46,7 +59,14 @@ export class LocationsService {
       }
       if (dto.country !== undefined) location.country = dto.country;
       const saved = await manager.save(location);
-      await this.audit.record(manager, { userId: user.id, action: 'update', entity: 'location', entityId: id, before, after: toDto(saved) });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'update',
+        entity: 'location',
+        entityId: id,
+        before,
+        after: toDto(saved),
+      });
       return toDto(saved);
     });
   }

@@ -41,13 +41,25 @@ export class RolesService {
 
   async list(query: ListRolesQuery): Promise<Page<RoleDto>> {
     const window = pageWindow(query);
-    const qb = this.dataSource.getRepository(Role).createQueryBuilder('r').orderBy('r.name', 'ASC').skip(window.skip).take(window.pageSize);
+    const qb = this.dataSource
+      .getRepository(Role)
+      .createQueryBuilder('r')
+      .orderBy('r.name', 'ASC')
+      .skip(window.skip)
+      .take(window.pageSize);
     if (query.q) qb.andWhere("r.name_key LIKE :q ESCAPE '!'", { q: likePattern(query.q) });
     if (query.family) qb.andWhere('r.family = :family', { family: query.family });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     const [rows, total] = await qb.getManyAndCount();
-    const requirements = await this.requirementsOf(this.dataSource.manager, rows.map((r) => r.id));
-    return toPage(rows.map((role) => toDto(role, requirements.get(role.id) ?? [])), total, window);
+    const requirements = await this.requirementsOf(
+      this.dataSource.manager,
+      rows.map((r) => r.id),
+    );
+    return toPage(
+      rows.map((role) => toDto(role, requirements.get(role.id) ?? [])),
+      total,
+      window,
+    );
   }
 
   async get(id: number, manager: EntityManager = this.dataSource.manager): Promise<RoleDto> {
@@ -56,12 +68,29 @@ export class RolesService {
     return toDto(role, (await this.requirementsOf(manager, [id])).get(id) ?? []);
   }
 
-  private async replaceRequirements(manager: EntityManager, roleId: number, requirements: RoleRequirementInputDto[]): Promise<void> {
-    assertNoDuplicates(requirements.map((r) => r.skillId), 'requirements', 'Skill');
-    await requireIds(manager, Skill, requirements.map((r) => r.skillId), 'requirements.skillId', 'Skill');
+  private async replaceRequirements(
+    manager: EntityManager,
+    roleId: number,
+    requirements: RoleRequirementInputDto[],
+  ): Promise<void> {
+    assertNoDuplicates(
+      requirements.map((r) => r.skillId),
+      'requirements',
+      'Skill',
+    );
+    await requireIds(
+      manager,
+      Skill,
+      requirements.map((r) => r.skillId),
+      'requirements.skillId',
+      'Skill',
+    );
     await manager.delete(RoleRequirement, { roleId });
     if (requirements.length) {
-      await manager.insert(RoleRequirement, requirements.map((r) => ({ roleId, skillId: r.skillId, requiredLevel: r.requiredLevel, weight: r.weight })));
+      await manager.insert(
+        RoleRequirement,
+        requirements.map((r) => ({ roleId, skillId: r.skillId, requiredLevel: r.requiredLevel, weight: r.weight })),
+      );
     }
   }
 
@@ -69,7 +98,14 @@ export class RolesService {
     return this.dataSource.transaction(async (manager) => {
       const key = await assertNameFree(manager, Role, 'role', dto.name);
       const role = await manager.save(
-        manager.create(Role, { name: dto.name.trim(), nameKey: key, family: dto.family ?? null, description: dto.description ?? null, externalRef: null, status: 'active' }),
+        manager.create(Role, {
+          name: dto.name.trim(),
+          nameKey: key,
+          family: dto.family ?? null,
+          description: dto.description ?? null,
+          externalRef: null,
+          status: 'active',
+        }),
       );
       await this.replaceRequirements(manager, role.id, dto.requirements ?? []);
       const result = await this.get(role.id, manager);
@@ -93,7 +129,14 @@ export class RolesService {
       await manager.save(role);
       if (dto.requirements !== undefined) await this.replaceRequirements(manager, id, dto.requirements);
       const after = await this.get(id, manager);
-      await this.audit.record(manager, { userId: user.id, action: dto.status === 'retired' ? 'retire' : 'update', entity: 'role', entityId: id, before, after });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: dto.status === 'retired' ? 'retire' : 'update',
+        entity: 'role',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }

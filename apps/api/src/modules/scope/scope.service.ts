@@ -31,7 +31,9 @@ export class ScopeService {
         const managed =
           user.employeeId === null
             ? []
-            : await this.dataSource.getRepository(Team).find({ where: { managerId: user.employeeId }, select: { id: true, path: true } });
+            : await this.dataSource
+                .getRepository(Team)
+                .find({ where: { managerId: user.employeeId }, select: { id: true, path: true } });
         return {
           kind: 'teams',
           teamPaths: managed.map((team) => team.path),
@@ -50,7 +52,12 @@ export class ScopeService {
    * Restricts a query over employees (alias `employeeAlias`) to the scope. `teamAlias` must be
    * a join of the employee's team when the scope is a manager's.
    */
-  restrictEmployees<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: Scope, employeeAlias: string, teamAlias: string): SelectQueryBuilder<T> {
+  restrictEmployees<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    scope: Scope,
+    employeeAlias: string,
+    teamAlias: string,
+  ): SelectQueryBuilder<T> {
     switch (scope.kind) {
       case 'organisation':
         return qb;
@@ -62,7 +69,10 @@ export class ScopeService {
         const clauses = scope.teamPaths.map((_, i) => `${teamAlias}.path LIKE :scopePath${i}`);
         const params = Object.fromEntries(scope.teamPaths.map((path, i) => [`scopePath${i}`, `${path}%`]));
         if (scope.selfEmployeeId !== null) clauses.push(`${employeeAlias}.id = :scopeSelfId`);
-        return qb.andWhere(clauses.length ? `(${clauses.join(' OR ')})` : '1 = 0', { ...params, scopeSelfId: scope.selfEmployeeId });
+        return qb.andWhere(clauses.length ? `(${clauses.join(' OR ')})` : '1 = 0', {
+          ...params,
+          scopeSelfId: scope.selfEmployeeId,
+        });
       }
     }
   }
@@ -72,7 +82,10 @@ export class ScopeService {
     if (scope.kind !== 'teams') return scope.kind === 'self' ? qb.andWhere('1 = 0') : qb;
     if (!scope.teamPaths.length) return qb.andWhere('1 = 0');
     const clauses = scope.teamPaths.map((_, i) => `${teamAlias}.path LIKE :scopePath${i}`);
-    return qb.andWhere(`(${clauses.join(' OR ')})`, Object.fromEntries(scope.teamPaths.map((path, i) => [`scopePath${i}`, `${path}%`])));
+    return qb.andWhere(
+      `(${clauses.join(' OR ')})`,
+      Object.fromEntries(scope.teamPaths.map((path, i) => [`scopePath${i}`, `${path}%`])),
+    );
   }
 
   teamPathInScope(scope: Scope, path: string): boolean {

@@ -5,7 +5,14 @@ import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { SessionUser } from '../../common/auth/session-user';
 import { IdPipe } from '../../common/http/params';
 import { SkillsService } from './skills.service';
-import { CreateSkillCategoryDto, CreateSkillDto, ListCategoriesQuery, ListSkillsQuery, UpdateSkillCategoryDto, UpdateSkillDto } from './dto/skill.dto';
+import {
+  CreateSkillCategoryDto,
+  CreateSkillDto,
+  ListCategoriesQuery,
+  ListSkillsQuery,
+  UpdateSkillCategoryDto,
+  UpdateSkillDto,
+} from './dto/skill.dto';
 
 @ApiTags('skills')
 @Controller('skill-categories')
@@ -25,7 +32,11 @@ export class SkillCategoriesController {
 
   @Patch(':id')
   @Roles('hr')
-  update(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: number, @Body() dto: UpdateSkillCategoryDto): Promise<SkillCategoryDto> {
+  update(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: UpdateSkillCategoryDto,
+  ): Promise<SkillCategoryDto> {
     return this.skills.updateCategory(user, id, dto);
   }
 }

@@ -8,7 +8,14 @@ import type { SessionUser } from '../../common/auth/session-user';
 import { AuditService } from '../audit/audit.service';
 import { Skill } from './skill.entity';
 import { SkillCategory } from './skill-category.entity';
-import type { CreateSkillCategoryDto, CreateSkillDto, ListCategoriesQuery, ListSkillsQuery, UpdateSkillCategoryDto, UpdateSkillDto } from './dto/skill.dto';
+import type {
+  CreateSkillCategoryDto,
+  CreateSkillDto,
+  ListCategoriesQuery,
+  ListSkillsQuery,
+  UpdateSkillCategoryDto,
+  UpdateSkillDto,
+} from './dto/skill.dto';
 import { toCategoryDto, toSkillDto } from './skills.mapper';
 
 @Injectable()
@@ -20,7 +27,12 @@ export class SkillsService {
 
   async listCategories(query: ListCategoriesQuery): Promise<Page<SkillCategoryDto>> {
     const window = pageWindow(query);
-    const qb = this.dataSource.getRepository(SkillCategory).createQueryBuilder('c').orderBy('c.name', 'ASC').skip(window.skip).take(window.pageSize);
+    const qb = this.dataSource
+      .getRepository(SkillCategory)
+      .createQueryBuilder('c')
+      .orderBy('c.name', 'ASC')
+      .skip(window.skip)
+      .take(window.pageSize);
     if (query.q) qb.andWhere("c.name_key LIKE :q ESCAPE '!'", { q: likePattern(query.q) });
     const [rows, total] = await qb.getManyAndCount();
     return toPage(rows.map(toCategoryDto), total, window);
@@ -29,8 +41,16 @@ export class SkillsService {
   createCategory(user: SessionUser, dto: CreateSkillCategoryDto): Promise<SkillCategoryDto> {
     return this.dataSource.transaction(async (manager) => {
       const key = await assertNameFree(manager, SkillCategory, 'skill category', dto.name);
-      const saved = await manager.save(manager.create(SkillCategory, { name: dto.name.trim(), nameKey: key, description: dto.description ?? null }));
-      await this.audit.record(manager, { userId: user.id, action: 'create', entity: 'skill_category', entityId: saved.id, after: toCategoryDto(saved) });
+      const saved = await manager.save(
+        manager.create(SkillCategory, { name: dto.name.trim(), nameKey: key, description: dto.description ?? null }),
+      );
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'create',
+        entity: 'skill_category',
+        entityId: saved.id,
+        after: toCategoryDto(saved),
+      });
       return toCategoryDto(saved);
     });
   }
@@ -46,7 +66,14 @@ export class SkillsService {
       }
       if (dto.description !== undefined) category.description = dto.description;
       const saved = await manager.save(category);
-      await this.audit.record(manager, { userId: user.id, action: 'update', entity: 'skill_category', entityId: id, before, after: toCategoryDto(saved) });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'update',
+        entity: 'skill_category',
+        entityId: id,
+        before,
+        after: toCategoryDto(saved),
+      });
       return toCategoryDto(saved);
     });
   }
@@ -78,7 +105,9 @@ export class SkillsService {
   create(user: SessionUser, dto: CreateSkillDto): Promise<SkillDto> {
     return this.dataSource.transaction(async (manager) => {
       const key = await assertNameFree(manager, Skill, 'skill', dto.name);
-      const category = (await requireIds(manager, SkillCategory, [dto.categoryId], 'categoryId', 'Skill category')).get(dto.categoryId);
+      const category = (await requireIds(manager, SkillCategory, [dto.categoryId], 'categoryId', 'Skill category')).get(
+        dto.categoryId,
+      );
       const saved = await manager.save(
         manager.create(Skill, {
           name: dto.name.trim(),
@@ -91,7 +120,13 @@ export class SkillsService {
         }),
       );
       saved.category = category;
-      await this.audit.record(manager, { userId: user.id, action: 'create', entity: 'skill', entityId: saved.id, after: toSkillDto(saved) });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'create',
+        entity: 'skill',
+        entityId: saved.id,
+        after: toSkillDto(saved),
+      });
       return toSkillDto(saved);
     });
   }
@@ -106,7 +141,9 @@ export class SkillsService {
         skill.name = dto.name.trim();
       }
       if (dto.categoryId !== undefined) {
-        skill.category = (await requireIds(manager, SkillCategory, [dto.categoryId], 'categoryId', 'Skill category')).get(dto.categoryId);
+        skill.category = (await requireIds(manager, SkillCategory, [dto.categoryId], 'categoryId', 'Skill category')).get(
+          dto.categoryId,
+        );
         skill.categoryId = dto.categoryId;
       }
       if (dto.kind !== undefined) skill.kind = dto.kind;
@@ -114,7 +151,14 @@ export class SkillsService {
       if (dto.externalRef !== undefined) skill.externalRef = dto.externalRef;
       if (dto.status !== undefined) skill.status = dto.status;
       const saved = await manager.save(skill);
-      await this.audit.record(manager, { userId: user.id, action: 'update', entity: 'skill', entityId: id, before, after: toSkillDto(saved) });
+      await this.audit.record(manager, {
+        userId: user.id,
+        action: 'update',
+        entity: 'skill',
+        entityId: id,
+        before,
+        after: toSkillDto(saved),
+      });
       return toSkillDto(saved);
     });
   }

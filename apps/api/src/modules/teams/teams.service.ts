@@ -80,7 +80,11 @@ export class TeamsService {
     const counts = await this.headcounts(this.dataSource.manager);
     const { privacyMinGroup } = await this.organisation.settings();
     // Tree order by name rather than by id path: sort siblings by name within the page.
-    return toPage(this.treeOrder(rows).map((team) => this.toDto(team, counts, scope, privacyMinGroup)), total, window);
+    return toPage(
+      this.treeOrder(rows).map((team) => this.toDto(team, counts, scope, privacyMinGroup)),
+      total,
+      window,
+    );
   }
 
   /** Orders a page of teams depth-first with siblings by name (paths alone order by id). */
@@ -120,7 +124,9 @@ export class TeamsService {
   create(user: SessionUser, dto: CreateTeamDto): Promise<TeamDto> {
     return this.dataSource.transaction(async (manager) => {
       const key = await assertNameFree(manager, Team, 'team', dto.name);
-      const parent = dto.parentId ? (await requireIds(manager, Team, [dto.parentId], 'parentId', 'Team')).get(dto.parentId) : undefined;
+      const parent = dto.parentId
+        ? (await requireIds(manager, Team, [dto.parentId], 'parentId', 'Team')).get(dto.parentId)
+        : undefined;
       if (dto.managerId) await requireIds(manager, Employee, [dto.managerId], 'managerId', 'Employee');
       const team = await manager.save(
         manager.create(Team, {
@@ -168,17 +174,29 @@ export class TeamsService {
     if (parentId !== null) {
       parent = (await requireIds(manager, Team, [parentId], 'parentId', 'Team')).get(parentId);
       if (parent && parent.path.startsWith(team.path)) {
-        throw DomainError.invalid([{ field: 'parentId', message: `team ${parentId} is ${parentId === team.id ? 'the team itself' : 'inside this team'}: a team cannot be its own ancestor` }]);
+        throw DomainError.invalid([
+          {
+            field: 'parentId',
+            message: `team ${parentId} is ${parentId === team.id ? 'the team itself' : 'inside this team'}: a team cannot be its own ancestor`,
+          },
+        ]);
       }
     }
     const newPath = `${parent?.path ?? '/'}${team.id}/`;
     const depthShift = (parent ? parent.depth + 1 : 0) - team.depth;
-    const subtree = await manager.createQueryBuilder(Team, 't').where('t.path LIKE :prefix', { prefix: `${team.path}%` }).getMany();
+    const subtree = await manager
+      .createQueryBuilder(Team, 't')
+      .where('t.path LIKE :prefix', { prefix: `${team.path}%` })
+      .getMany();
     for (const member of subtree) {
       await manager.update(
         Team,
         { id: member.id },
-        { path: newPath + member.path.slice(team.path.length), depth: member.depth + depthShift, ...(member.id === team.id ? { parentId } : {}) },
+        {
+          path: newPath + member.path.slice(team.path.length),
+          depth: member.depth + depthShift,
+          ...(member.id === team.id ? { parentId } : {}),
+        },
       );
     }
   }

@@ -43,7 +43,8 @@ export function OrganisationPage() {
       </Group>
       {user.role === 'exec' ? (
         <Text size="sm" c="dimmed">
-          Headcounts cover each team with its sub-teams; those of fewer than {format.settings.privacyMinGroup} people are withheld for privacy.
+          Headcounts cover each team with its sub-teams; those of fewer than {format.settings.privacyMinGroup} people are withheld
+          for privacy.
         </Text>
       ) : null}
       <SearchInput
