@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -12,13 +11,14 @@ async function bootstrap(): Promise<void> {
   const config = validateEnv(process.env);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,
-    bufferLogs: true,
+    logger: config.logLevels,
   });
   configureApp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.port);
   const url = `http://localhost:${config.port}`;
-  Logger.log(`Skillgrid is listening on ${url} (database: ${config.database.type})`, 'Bootstrap');
+  // Said even when start-up logs are quiet, so operators see the server is up.
+  console.log(`Skillgrid is listening on ${url} (database: ${config.database.type})`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -18,7 +18,16 @@ export interface AppConfig {
   privacyMinGroup: number | null;
   bodyLimit: string;
   webDist: string | null;
+  /** Nest log levels: `warn` (default) shows errors and warnings, `info` adds start-up and requests, `debug` everything. */
+  logLevels: Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'>;
 }
+
+const LOG_LEVELS = {
+  error: ['error'],
+  warn: ['error', 'warn'],
+  info: ['error', 'warn', 'log'],
+  debug: ['error', 'warn', 'log', 'debug', 'verbose'],
+} as const;
 
 export const APP_CONFIG = 'APP_CONFIG';
 
@@ -88,8 +97,11 @@ export function validateEnv(env: Record<string, unknown>, cwd = process.cwd()): 
     loginWindowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 900, 1, 86_400, errors),
     privacyMinGroup: env['PRIVACY_MIN_GROUP'] ? int(env, 'PRIVACY_MIN_GROUP', 5, 1, 1000, errors) : null,
     bodyLimit: String(env['BODY_LIMIT'] ?? '1mb'),
+    logLevels: [...(LOG_LEVELS[String(env['LOG_LEVEL'] ?? 'warn') as keyof typeof LOG_LEVELS] ?? LOG_LEVELS.warn)],
     webDist: env['WEB_DIST'] === '' ? null : resolve(cwd, String(env['WEB_DIST'] ?? 'dist/apps/web')),
   };
+  if (env['LOG_LEVEL'] && !(String(env['LOG_LEVEL']) in LOG_LEVELS))
+    errors.push(`LOG_LEVEL must be one of ${Object.keys(LOG_LEVELS).join(', ')}`);
   if (errors.length) throw new Error(`Invalid configuration:\n - ${errors.join('\n - ')}`);
   return config;
 }
