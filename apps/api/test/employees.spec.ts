@@ -233,7 +233,17 @@ describe(`employees and personas (${testDialect()})`, () => {
       expect(response.body).toMatchObject({ status: 'left', leaveDate: '2026-01-31' });
       const open = await sut.dataSource.getRepository(EmploymentPeriod).find({ where: { employeeId: org.people.ned.id } });
       expect(open.map((p) => p.endDate)).toEqual(['2026-01-31']);
+      const corrected = await hr.patch(`/api/employees/${org.people.ned.id}`).send({ leaveDate: '2026-02-27' }).expect(200);
+      expect(corrected.body.leaveDate).toBe('2026-02-27');
+      await expect(
+        sut.dataSource
+          .getRepository(EmploymentPeriod)
+          .find({ where: { employeeId: org.people.ned.id } })
+          .then((p) => p.map((x) => x.endDate)),
+      ).resolves.toEqual(['2026-02-27']);
       await hr.patch(`/api/employees/${org.people.finn.id}`).send({ status: 'left', leaveDate: '2019-01-01' }).expect(400);
+      const activeWithDate = await hr.patch(`/api/employees/${org.people.finn.id}`).send({ leaveDate: '2026-01-01' }).expect(400);
+      expect(activeWithDate.body.errors[0].field).toBe('leaveDate');
     });
 
     it('answers 404 for writes to an unknown employee', async () => {

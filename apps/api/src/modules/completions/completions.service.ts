@@ -99,7 +99,7 @@ export class CompletionsService {
           credentialId: dto.credentialId,
           awardedAt: dto.awardedAt,
           expiresAt,
-          source: user.role === 'admin' || user.role === 'hr' || user.role === 'manager' ? 'manual' : 'api',
+          source: 'manual',
           evidenceUrl: dto.evidenceUrl ?? null,
           score: dto.score ?? null,
           status: 'valid',

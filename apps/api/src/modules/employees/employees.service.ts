@@ -166,10 +166,18 @@ export class EmployeesService {
         (dto.locationId !== undefined && dto.locationId !== employee.locationId);
       const leaving = dto.status === 'left' && employee.status === 'active';
       const returning = dto.status === 'active' && employee.status === 'left';
-      const leaveDate = leaving ? (dto.leaveDate ?? today) : dto.leaveDate;
-      if (leaving && leaveDate && leaveDate < employee.hireDate) {
-        throw DomainError.invalid([{ field: 'leaveDate', message: `must not be before the hire date ${employee.hireDate}` }]);
+      const staysActive = employee.status === 'active' && !leaving;
+      const correctingLeaveDate = employee.status === 'left' && !returning && dto.leaveDate !== undefined;
+      if (dto.leaveDate && staysActive) {
+        throw DomainError.invalid([{ field: 'leaveDate', message: "applies to leavers only: set status 'left' with it" }]);
       }
+      const leaveDate = leaving ? (dto.leaveDate ?? today) : correctingLeaveDate ? (dto.leaveDate ?? null) : null;
+      if ((leaving || correctingLeaveDate) && (!leaveDate || leaveDate < (dto.hireDate ?? employee.hireDate))) {
+        throw DomainError.invalid([
+          { field: 'leaveDate', message: `must be a date on or after the hire date ${dto.hireDate ?? employee.hireDate}` },
+        ]);
+      }
+      const previousLeaveDate = employee.leaveDate;
 
       if (email !== undefined) employee.email = email;
       if (dto.name !== undefined) employee.name = dto.name.trim();
@@ -180,7 +188,7 @@ export class EmployeesService {
       if (dto.hireDate !== undefined) employee.hireDate = dto.hireDate;
       if (dto.targetRoleId !== undefined) employee.targetRoleId = dto.targetRoleId;
       if (dto.status !== undefined) employee.status = dto.status;
-      if (leaving) employee.leaveDate = leaveDate ?? today;
+      if (leaving || correctingLeaveDate) employee.leaveDate = leaveDate;
       if (returning) employee.leaveDate = null;
       employee.updatedAt = utcNow();
       await manager.save(employee);
@@ -189,6 +197,9 @@ export class EmployeesService {
       const effective = leaving ? (employee.leaveDate ?? today) : (dto.effectiveDate ?? today);
       if (moved || leaving) {
         await manager.update(EmploymentPeriod, { employeeId: id, endDate: IsNull() }, { endDate: effective });
+      }
+      if (correctingLeaveDate && previousLeaveDate) {
+        await manager.update(EmploymentPeriod, { employeeId: id, endDate: previousLeaveDate }, { endDate: employee.leaveDate });
       }
       if ((moved && employee.status === 'active') || returning) {
         await manager.insert(EmploymentPeriod, {
