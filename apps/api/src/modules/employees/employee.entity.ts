@@ -7,6 +7,7 @@ import { Location } from '../organisation/location.entity';
 @Entity({ name: 'employees' })
 @Index('IDX_employees_team_status', ['teamId', 'status'])
 @Index('IDX_employees_role_status', ['roleId', 'status'])
+@Index('IDX_employees_name', ['name', 'id'])
 export class Employee {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -36,9 +36,7 @@ export class EmployeesService {
       .innerJoinAndSelect('e.role', 'r')
       .leftJoinAndSelect('e.location', 'l')
       .orderBy('e.name', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .skip(window.skip)
-      .take(window.pageSize);
+      .addOrderBy('e.id', 'ASC');
     this.scopes.restrictEmployees(qb, scope, 'e', 't');
     if (query.teamId) {
       const team = await this.scopes.visibleTeam(user, query.teamId);
@@ -53,7 +51,9 @@ export class EmployeesService {
         q: likePattern(query.q),
       });
     }
-    const [rows, total] = await qb.getManyAndCount();
+    // Every join is many-to-one, so LIMIT/OFFSET on the joined rows is exact: one query for the
+    // page (TypeORM's skip/take would add a DISTINCT sub-query) and one for the count.
+    const [rows, total] = await Promise.all([qb.clone().offset(window.skip).limit(window.pageSize).getMany(), qb.getCount()]);
     return toPage(rows.map(toEmployeeListItem), total, window);
   }
 

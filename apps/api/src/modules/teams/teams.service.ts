@@ -36,11 +36,18 @@ export class TeamsService {
       .groupBy('e.team_id')
       .getRawMany();
     const direct = new Map(rows.map((row) => [Number(row.teamId), Number(row.n)]));
-    const paths = await manager.find(Team, { select: { id: true, path: true } });
-    return {
-      direct,
-      subtree: (path) => paths.filter((t) => t.path.startsWith(path)).reduce((sum, t) => sum + (direct.get(t.id) ?? 0), 0),
-    };
+    // Each team's direct count adds to every team on its path (itself and its ancestors).
+    const bySubtree = new Map<string, number>();
+    for (const team of await manager.find(Team, { select: { id: true, path: true } })) {
+      const n = direct.get(team.id) ?? 0;
+      if (!n) continue;
+      const ids = team.path.split('/').filter(Boolean);
+      for (let depth = 1; depth <= ids.length; depth++) {
+        const prefix = `/${ids.slice(0, depth).join('/')}/`;
+        bySubtree.set(prefix, (bySubtree.get(prefix) ?? 0) + n);
+      }
+    }
+    return { direct, subtree: (path) => bySubtree.get(path) ?? 0 };
   }
 
   private toDto(team: Team, counts: Headcounts, scope: Scope, privacyMinGroup: number): TeamDto {
