@@ -12,8 +12,15 @@ import { performance } from 'node:perf_hooks';
 import { ensureDependencies, nx, root } from './lib.mjs';
 
 const args = process.argv.slice(2);
-const employees = Number(args[args.indexOf('--employees') + 1] || 100_000);
-const requests = Number(args[args.indexOf('--requests') + 1] || 200);
+function option(name, fallback) {
+  const at = args.indexOf(name);
+  if (at === -1) return fallback;
+  const value = Number(args[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
+  return value;
+}
+const employees = option('--employees', 100_000);
+const requests = option('--requests', 200);
 
 ensureDependencies();
 nx(['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream']);
