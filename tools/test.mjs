@@ -36,9 +36,8 @@ function count(json, pick) {
 jest('unit tests: shared', 'libs/shared/jest.config.cjs', 'shared');
 jest('unit and API tests on SQLite', 'apps/api/jest.config.cjs', 'api-sqlite', { TEST_DATABASE: 'sqlite' });
 if (process.env.TEST_MYSQL_URL) {
-  jest('API tests on MySQL/MariaDB', 'apps/api/jest.config.cjs', 'api-mysql', { TEST_DATABASE: 'mysql' }, [
+  jest('unit and API tests on MySQL/MariaDB', 'apps/api/jest.config.cjs', 'api-mysql', { TEST_DATABASE: 'mysql' }, [
     '--runInBand',
-    'apps/api/test',
   ]);
 } else {
   console.log('\n(TEST_MYSQL_URL is not set: the MySQL/MariaDB run is skipped)');
