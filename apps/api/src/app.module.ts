@@ -17,6 +17,7 @@ import { ClustersModule } from './modules/clusters/clusters.module';
 import { EmployeesModule } from './modules/employees/employees.module';
 import { CompletionsModule } from './modules/completions/completions.module';
 import { AssignmentsModule } from './modules/assignments/assignments.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         EmployeesModule,
         CompletionsModule,
         AssignmentsModule,
+        AnalyticsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -18,6 +18,7 @@ import { Completion } from '../modules/completions/completion.entity';
 import { HeadcountPlan } from '../modules/headcount-plans/headcount-plan.entity';
 import { User } from '../modules/users/user.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
+import { SKILL_STATE_ENTITIES } from '../modules/analytics/state/skill-state.entities';
 import { ThrottleRecord } from '../common/throttling/throttle-record.entity';
 
 export const ENTITIES = [
@@ -42,4 +43,5 @@ export const ENTITIES = [
   User,
   AuditLog,
   ThrottleRecord,
+  ...SKILL_STATE_ENTITIES,
 ];

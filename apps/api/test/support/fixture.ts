@@ -17,6 +17,7 @@ import { CredentialSkill } from '../../src/modules/credentials/credential-skill.
 import { Completion } from '../../src/modules/completions/completion.entity';
 import { User } from '../../src/modules/users/user.entity';
 import type { UserRole } from '@skillgrid/shared';
+import { rebuildSkillState } from '../../src/modules/analytics/state/skill-state.sql';
 
 export const PASSWORD = 'pw-for-tests';
 
@@ -187,6 +188,9 @@ export async function seedFixture(dataSource: DataSource) {
     completion(wes, forkliftLicence, addMonths(new Date().toISOString().slice(0, 10), -2)),
     completion(finn, sqlBasics, '2025-06-01'),
   ]);
+
+  // The rows above bypass the services: build the current skill state and rollups from them.
+  await rebuildSkillState(dataSource);
 
   const hash = await argon2.hash(PASSWORD);
   const user = (email: string, role: UserRole, employeeId: number | null) =>

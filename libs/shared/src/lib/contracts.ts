@@ -238,3 +238,238 @@ export interface EmployeeProfileDto {
   completions: CompletionDto[];
   assignments: AssignmentDto[];
 }
+
+// ---------------------------------------------------------------------------------------
+// Analytics (DESIGN §3, §6). Figures are null when withheld for privacy (`suppressed`).
+
+export interface AnalyticsSkillDto {
+  id: number;
+  name: string;
+  categoryId: number;
+  category: string;
+  kind: SkillKind;
+}
+
+export interface HeatmapGroupDto {
+  id: number;
+  name: string;
+  /** A team group: true for "P (direct)", P's own members without its sub-teams. */
+  direct?: boolean;
+  /** Team groups: whether the team has sub-teams to drill into. */
+  hasChildren?: boolean;
+  headcount: number | null;
+  /** Members with any recorded credential, and their share (data completeness). */
+  withCredentials: number | null;
+  completeness: number | null;
+  suppressed: boolean;
+}
+
+export interface HeatmapCellDto {
+  groupId: number;
+  skillId: number;
+  headcount: number | null;
+  holders: number[] | null;
+  avgLevel: number | null;
+  required: number | null;
+  met: number | null;
+  coverage: number | null;
+  gapPoints: number | null;
+  suppressed: boolean;
+}
+
+export interface HeatmapDto {
+  asOf: IsoDate;
+  groupBy: 'team' | 'role' | 'location';
+  /** The team whose children are the groups (groupBy=team), or the team filtering roles/locations. */
+  team: { id: number; name: string; parentId: number | null } | null;
+  includeSubteams: boolean;
+  privacyMinGroup: number | null;
+  groups: HeatmapGroupDto[];
+  skills: AnalyticsSkillDto[];
+  cells: HeatmapCellDto[];
+}
+
+export interface MatrixPersonDto {
+  id: number;
+  name: string;
+  teamId: number;
+  teamName: string;
+  roleId: number;
+  roleName: string;
+  readiness: number | null;
+}
+
+export interface MatrixCellDto {
+  employeeId: number;
+  skillId: number;
+  level: number;
+  requiredLevel: number | null;
+  /** Until when the level is held (exclusive); null when it never expires or is 0. */
+  expiresAt: IsoDate | null;
+}
+
+export interface MatrixDto {
+  asOf: IsoDate;
+  team: { id: number; name: string };
+  skills: AnalyticsSkillDto[];
+  people: MatrixPersonDto[];
+  cells: MatrixCellDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface GapSkillRowDto {
+  skillId: number;
+  skillName: string;
+  category: string;
+  kind: SkillKind;
+  /** The highest level required of the skill in the group, and the highest weight. */
+  requiredLevel: number;
+  weight: number;
+  required: number | null;
+  met: number | null;
+  coverage: number | null;
+  gapPoints: number | null;
+  /** Σ weight × gap points. */
+  weightedGapPoints: number | null;
+  suppressed: boolean;
+}
+
+export interface GapEmployeeSkillDto {
+  skillId: number;
+  requiredLevel: number;
+  currentLevel: number;
+  gapPoints: number;
+  weight: number;
+}
+
+export interface GapEmployeeRowDto {
+  employeeId: number;
+  name: string;
+  teamId: number;
+  teamName: string;
+  roleId: number;
+  roleName: string;
+  readiness: number | null;
+  gapPoints: number;
+  weightedGapPoints: number;
+  gaps: GapEmployeeSkillDto[];
+}
+
+export interface GapReportDto {
+  asOf: IsoDate;
+  scope: { kind: 'organisation' | 'team' | 'role' | 'employee'; id: number | null; name: string };
+  headcount: number | null;
+  suppressed: boolean;
+  skills: GapSkillRowDto[];
+  /** People short of a requirement, most weighted gap points first (not for executives). */
+  employees: Page<GapEmployeeRowDto> | null;
+}
+
+export interface SinglePointOfFailureDto {
+  teamId: number;
+  teamName: string;
+  skillId: number;
+  skillName: string;
+  requiredLevel: number;
+  /** How many active members of the team (with sub-teams) hold the skill at requiredLevel or above. */
+  holders: number | null;
+  /** Members whose role requires the skill. */
+  required: number | null;
+  weight: number;
+  /** The one holder, for those who may see people (empty when holders is 0). */
+  holderEmployees: Array<{ id: number; name: string }>;
+  suppressed: boolean;
+}
+
+export interface CapabilityTargetDto {
+  id: number;
+  teamId: number;
+  teamName: string;
+  skillId: number;
+  skillName: string;
+  minLevel: number;
+  requiredCount: number;
+  holders: number | null;
+  met: boolean | null;
+  short: number | null;
+  suppressed: boolean;
+}
+
+export interface ExpiringCompletionDto {
+  completionId: number;
+  employeeId: number;
+  employeeName: string;
+  teamId: number;
+  teamName: string;
+  credentialId: number;
+  credentialName: string;
+  awardedAt: IsoDate;
+  expiresAt: IsoDate;
+  daysLeft: number;
+}
+
+export interface ExpiringDto extends Page<ExpiringCompletionDto> {
+  asOf: IsoDate;
+  withinDays: number;
+  /** Completions expiring per calendar month of the window (null when suppressed for executives). */
+  byMonth: Array<{ month: string; count: number | null }>;
+  suppressed: boolean;
+}
+
+export interface TrendPointDto {
+  month: string;
+  asOf: IsoDate;
+  headcount: number | null;
+  required: number | null;
+  met: number | null;
+  coverage: number | null;
+  avgLevel: number | null;
+  suppressed: boolean;
+}
+
+export interface TrendDto {
+  team: { id: number; name: string } | null;
+  skill: { id: number; name: string } | null;
+  points: TrendPointDto[];
+}
+
+export interface ExpertDto {
+  employeeId: number;
+  name: string;
+  teamId: number;
+  teamName: string;
+  roleId: number;
+  roleName: string;
+  locationId: number | null;
+  locationName: string | null;
+  level: number;
+  /** Until when the level found is held (exclusive); null when it never expires. */
+  validUntil: IsoDate | null;
+}
+
+export interface CompletenessGroupDto {
+  id: number;
+  name: string;
+  headcount: number | null;
+  withCredentials: number | null;
+  completeness: number | null;
+  suppressed: boolean;
+}
+
+export interface OverviewDto {
+  asOf: IsoDate;
+  team: { id: number; name: string } | null;
+  headcount: number | null;
+  withCredentials: number | null;
+  completeness: number | null;
+  required: number | null;
+  met: number | null;
+  coverage: number | null;
+  gapPoints: number | null;
+  singlePointsOfFailure: number | null;
+  expiringIn90Days: number | null;
+  topGaps: GapSkillRowDto[];
+  suppressed: boolean;
+}

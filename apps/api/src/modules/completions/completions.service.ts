@@ -6,6 +6,8 @@ import { requireIds } from '../../common/http/catalogue';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { utcNow } from '../../database/column-types';
+import { dialectOf } from '../../database/sql';
+import { refreshEmployees } from '../analytics/state/skill-state.sql';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../scope/scope.service';
 import { OrganisationService } from '../organisation/organisation.service';
@@ -108,6 +110,7 @@ export class CompletionsService {
           updatedAt: now,
         }),
       );
+      await refreshEmployees(manager, dialectOf(manager.connection), [dto.employeeId]);
       const result = toCompletionDto(
         await manager.findOneOrFail(Completion, { where: { id: saved.id }, relations: { employee: true, credential: true } }),
       );
@@ -149,6 +152,7 @@ export class CompletionsService {
       if (dto.reason !== undefined) completion.statusReason = dto.reason;
       completion.updatedAt = utcNow();
       await manager.save(completion);
+      await refreshEmployees(manager, dialectOf(manager.connection), [completion.employeeId]);
       const after = toCompletionDto(completion);
       await this.audit.record(manager, {
         userId: user.id,

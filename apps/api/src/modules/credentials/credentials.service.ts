@@ -3,6 +3,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { CredentialDto, Page } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { assertNameFree, assertNoDuplicates, requireIds } from '../../common/http/catalogue';
+import { dialectOf } from '../../database/sql';
+import { employeesWithCredentials, refreshEmployees } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { AuditService } from '../audit/audit.service';
@@ -174,7 +176,11 @@ export class CredentialsService {
       }
       this.assign(credential, dto);
       await manager.save(credential);
-      if (dto.skills !== undefined) await this.replaceGrants(manager, id, dto.skills);
+      if (dto.skills !== undefined) {
+        await this.replaceGrants(manager, id, dto.skills);
+        // Everyone who holds it gets their skill state and rollups recomputed, set-based.
+        await refreshEmployees(manager, dialectOf(manager.connection), await employeesWithCredentials(manager, [id]));
+      }
       const after = await this.get(id, manager);
       await this.audit.record(manager, {
         userId: user.id,

@@ -1,3 +1,4 @@
+import { rebuildSkillState } from '../analytics/state/skill-state.sql';
 import { hash as argon2Hash } from 'argon2';
 import { isIsoDate } from '@skillgrid/shared';
 import type { DataSource, QueryRunner } from 'typeorm';
@@ -341,7 +342,17 @@ async function removePartialDemo(runner: QueryRunner): Promise<void> {
   if (runner.isTransactionActive) await runner.rollbackTransaction();
   const emails = Object.values(DEMO_USERS);
   await runner.query(`UPDATE ${quote('teams')} SET ${quote('manager_id')} = NULL`);
-  for (const table of ['assignments', 'completions', 'employment_periods']) await runner.query(`DELETE FROM ${quote(table)}`);
+  for (const table of [
+    'skill_rollups',
+    'group_headcounts',
+    'rollup_members',
+    'employee_skill_levels',
+    'team_closure',
+    'assignments',
+    'completions',
+    'employment_periods',
+  ])
+    await runner.query(`DELETE FROM ${quote(table)}`);
   await runner.query(`DELETE FROM ${quote('users')} WHERE ${quote('email')} IN (${emails.map(() => '?').join(',')})`, emails);
   for (const table of ['employees', 'team_capability_targets', 'headcount_plans'])
     await runner.query(`DELETE FROM ${quote(table)}`);
@@ -558,6 +569,8 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
       );
     });
     progress(`Linked team managers and demo users`);
+    await writer.transaction(() => rebuildSkillState(runner));
+    progress(`Built the current skill state, the rollups and the team closure`);
     return summary;
   } catch (error) {
     if (wrote) {

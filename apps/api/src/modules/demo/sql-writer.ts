@@ -1,20 +1,7 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 
-export type SqlValue = string | number | null;
-export type Dialect = 'sqlite' | 'mysql';
-
-/** The SQL flavour of a DataSource: better-sqlite3, or MySQL/MariaDB through mysql2. */
-export function dialectOf(dataSource: DataSource): Dialect {
-  const type = dataSource.options.type;
-  if (type === 'better-sqlite3') return 'sqlite';
-  if (type === 'mysql' || type === 'mariadb') return 'mysql';
-  throw new Error(`The demo generator supports SQLite and MySQL/MariaDB, not ${type}`);
-}
-
-/** Backticks quote identifiers on MySQL and are accepted by SQLite too. */
-export function quote(identifier: string): string {
-  return `\`${identifier}\``;
-}
+export { dialectOf, quote, type Dialect, type SqlValue } from '../../database/sql';
+import { quote, type Dialect, type SqlValue } from '../../database/sql';
 
 /**
  * Formats an instant for a DATETIME column in UTC, as TypeORM itself writes it: SQLite

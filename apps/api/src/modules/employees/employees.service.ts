@@ -3,6 +3,8 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { EmployeeDto, EmployeeListItemDto, Page } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { requireIds } from '../../common/http/catalogue';
+import { dialectOf } from '../../database/sql';
+import { refreshEmployees } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { utcNow } from '../../database/column-types';
@@ -138,6 +140,7 @@ export class EmployeesService {
         startDate: employee.hireDate,
         endDate: null,
       });
+      await refreshEmployees(manager, dialectOf(manager.connection), [employee.id]);
       const result = await this.describe(employee.id, manager);
       await this.audit.record(manager, {
         userId: user.id,
@@ -211,6 +214,7 @@ export class EmployeesService {
           endDate: null,
         });
       }
+      await refreshEmployees(manager, dialectOf(manager.connection), [id]);
       const after = await this.describe(id, manager);
       await this.audit.record(manager, { userId: user.id, action: 'update', entity: 'employee', entityId: id, before, after });
       return after;

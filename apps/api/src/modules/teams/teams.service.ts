@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Page, TeamDto } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { assertNameFree, requireIds } from '../../common/http/catalogue';
+import { refreshTeamClosure } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { AuditService } from '../audit/audit.service';
@@ -147,6 +148,7 @@ export class TeamsService {
       );
       team.path = `${parent?.path ?? '/'}${team.id}/`;
       await manager.update(Team, { id: team.id }, { path: team.path });
+      await refreshTeamClosure(manager, team.id);
       const result = await this.afterWrite(manager, team.id);
       await this.audit.record(manager, { userId: user.id, action: 'create', entity: 'team', entityId: team.id, after: result });
       return result;
@@ -206,5 +208,6 @@ export class TeamsService {
         },
       );
     }
+    await refreshTeamClosure(manager, team.id);
   }
 }

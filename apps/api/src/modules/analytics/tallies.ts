@@ -1,0 +1,267 @@
+import { addTallies, emptyTally, endOfMonth, monthOf, type IsoDate, type SkillTally } from '@skillgrid/shared';
+import { placeholders, quote, type SqlRunner } from '../../database/sql';
+
+/**
+ * How people are grouped, as SQL over a table aliased `x` that has team_id, role_id and
+ * location_id columns (the rollups, rollup_members or employment_periods):
+ * - subtree: each team of `teamIds` with everything below it;
+ * - team: each team's own members;
+ * - role / location: one group per role or location, inside the sub-trees `within` when given.
+ */
+export type GroupSpec =
+  | { by: 'subtree'; teamIds: number[] }
+  | { by: 'team'; teamIds: number[] }
+  | { by: 'role' | 'location'; within: number[] | null }
+  | { by: 'all'; within: number[] | null };
+
+interface Fragment {
+  key: string;
+  join: string;
+  where: string;
+  parameters: unknown[];
+}
+
+function fragment(spec: GroupSpec, locationColumn = 'x.location_id'): Fragment {
+  const closure = (ids: number[], key: string): Fragment => ({
+    key,
+    join: 'JOIN team_closure gc ON gc.descendant_id = x.team_id',
+    where: `gc.ancestor_id IN (${placeholders(ids.length)})`,
+    parameters: ids,
+  });
+  switch (spec.by) {
+    case 'subtree':
+      return closure(spec.teamIds, 'gc.ancestor_id');
+    case 'team':
+      return {
+        key: 'x.team_id',
+        join: '',
+        where: `x.team_id IN (${placeholders(spec.teamIds.length)})`,
+        parameters: spec.teamIds,
+      };
+    case 'role':
+    case 'location':
+    case 'all': {
+      const key = spec.by === 'role' ? 'x.role_id' : spec.by === 'location' ? locationColumn : '0';
+      return spec.within ? closure(spec.within, key) : { key, join: '', where: '1 = 1', parameters: [] };
+    }
+  }
+}
+
+/** Role requirements: role → skill → required level. */
+export type RequirementIndex = Map<number, Map<number, { level: number; weight: number }>>;
+
+export interface GroupTallies {
+  /** Active members per group, and how many of them have any credential recorded. */
+  headcounts: Map<number, { headcount: number; recorded: number }>;
+  /** Per group, per skill. Skills nobody holds or needs in a group are absent. */
+  tallies: Map<number, Map<number, SkillTally>>;
+}
+
+function emptyResult(): GroupTallies {
+  return { headcounts: new Map(), tallies: new Map() };
+}
+
+function tallyOf(result: GroupTallies, group: number, skill: number): SkillTally {
+  let bySkill = result.tallies.get(group);
+  if (!bySkill) result.tallies.set(group, (bySkill = new Map()));
+  let tally = bySkill.get(skill);
+  if (!tally) bySkill.set(skill, (tally = emptyTally()));
+  return tally;
+}
+
+function skillFilter(column: string, skillIds: number[] | null): { sql: string; parameters: unknown[] } {
+  if (skillIds === null) return { sql: '', parameters: [] };
+  if (!skillIds.length) return { sql: ' AND 1 = 0', parameters: [] };
+  return { sql: ` AND ${column} IN (${placeholders(skillIds.length)})`, parameters: skillIds };
+}
+
+type Row = Record<string, string | number | null>;
+const num = (value: string | number | null | undefined) => Number(value ?? 0);
+
+/** Adds holder counts (by level, with the role's required level alongside) into the tallies. */
+function addHolderRows(result: GroupTallies, rows: Row[]): void {
+  for (const row of rows) {
+    const tally = tallyOf(result, num(row.g), num(row.s));
+    const level = num(row.k);
+    const count = num(row.n);
+    tally.holders[level - 1] += count;
+    if (row.req !== null && row.req !== undefined) {
+      const required = num(row.req);
+      if (level <= required) tally.heldTowardsRequired += count;
+      if (level === required) tally.met += count;
+    }
+  }
+}
+
+/** Adds headcounts per (group, role) and what the roles require into the tallies. */
+function addHeadcountRows(result: GroupTallies, rows: Row[], requirements: RequirementIndex, skills: Set<number> | null): void {
+  for (const row of rows) {
+    const group = num(row.g);
+    const headcount = num(row.hc);
+    const current = result.headcounts.get(group) ?? { headcount: 0, recorded: 0 };
+    current.headcount += headcount;
+    current.recorded += num(row.rec);
+    result.headcounts.set(group, current);
+    for (const [skillId, requirement] of requirements.get(num(row.r)) ?? []) {
+      if (skills && !skills.has(skillId)) continue;
+      const tally = tallyOf(result, group, skillId);
+      tally.required += headcount;
+      tally.requiredLevelSum += headcount * requirement.level;
+    }
+  }
+  for (const [group, bySkill] of result.tallies) {
+    const headcount = result.headcounts.get(group)?.headcount ?? 0;
+    for (const tally of bySkill.values()) tally.headcount = headcount;
+  }
+}
+
+/**
+ * Tallies from today on, read from the rollups: the months after asOf's month from
+ * skill_rollups, and within asOf's own month (unless asOf is its last day) the levels that
+ * end after asOf, from the current skill state. Never reads completions.
+ */
+export async function rollupTallies(
+  sql: SqlRunner,
+  spec: GroupSpec,
+  skillIds: number[] | null,
+  asOf: IsoDate,
+  requirements: RequirementIndex,
+): Promise<GroupTallies> {
+  const result = emptyResult();
+  const f = fragment(spec);
+  const skills = skillFilter('x.skill_id', skillIds);
+  const level = quote('level');
+  const holders = (await sql.query(
+    `SELECT ${f.key} AS g, x.skill_id AS s, x.${level} AS k, rr.required_level AS req, SUM(x.holders) AS n ` +
+      `FROM skill_rollups x ${f.join} LEFT JOIN role_requirements rr ON rr.role_id = x.role_id AND rr.skill_id = x.skill_id ` +
+      `WHERE ${f.where}${skills.sql} AND x.until_month > ? GROUP BY ${f.key}, x.skill_id, x.${level}, rr.required_level`,
+    [...f.parameters, ...skills.parameters, monthOf(asOf)],
+  )) as Row[];
+  addHolderRows(result, holders);
+  const monthEnd = endOfMonth(asOf);
+  if (monthEnd !== asOf) {
+    const hskills = skillFilter('h.skill_id', skillIds);
+    const ending = (await sql.query(
+      `SELECT ${f.key} AS g, h.skill_id AS s, h.${level} AS k, rr.required_level AS req, COUNT(*) AS n ` +
+        `FROM employee_skill_levels h JOIN rollup_members x ON x.employee_id = h.employee_id ${f.join} ` +
+        `LEFT JOIN role_requirements rr ON rr.role_id = x.role_id AND rr.skill_id = h.skill_id ` +
+        `WHERE ${f.where}${hskills.sql} AND h.valid_until > ? AND h.valid_until <= ? GROUP BY ${f.key}, h.skill_id, h.${level}, rr.required_level`,
+      [...f.parameters, ...hskills.parameters, asOf, monthEnd],
+    )) as Row[];
+    addHolderRows(result, ending);
+  }
+  const headcounts = (await sql.query(
+    `SELECT ${f.key} AS g, x.role_id AS r, SUM(x.headcount) AS hc, SUM(x.recorded) AS rec FROM group_headcounts x ${f.join} ` +
+      `WHERE ${f.where} GROUP BY ${f.key}, x.role_id`,
+    f.parameters,
+  )) as Row[];
+  addHeadcountRows(result, headcounts, requirements, skillIds ? new Set(skillIds) : null);
+  return result;
+}
+
+/** Employment periods covering `asOf`, of employees hired by then and not yet gone. */
+const PERIOD_AT =
+  'x.start_date <= ? AND (x.end_date IS NULL OR x.end_date > ?) AND em.hire_date <= ? AND (em.leave_date IS NULL OR em.leave_date > ?)';
+
+/**
+ * Tallies at a past date, from completions and employment history: members placed in the
+ * team, role and location they had then, completions valid then. Bounded by the groups asked for.
+ */
+export async function historicTallies(
+  sql: SqlRunner,
+  spec: GroupSpec,
+  skillIds: number[] | null,
+  asOf: IsoDate,
+  requirements: RequirementIndex,
+): Promise<GroupTallies> {
+  const result = emptyResult();
+  const f = fragment(spec, 'COALESCE(x.location_id, 0)');
+  const at = [asOf, asOf, asOf, asOf];
+  const members = (await sql.query(
+    `SELECT x.employee_id AS e, ${f.key} AS g, x.role_id AS r FROM employment_periods x JOIN employees em ON em.id = x.employee_id ${f.join} ` +
+      `WHERE ${f.where} AND ${PERIOD_AT}`,
+    [...f.parameters, ...at],
+  )) as Row[];
+  const skills = skillFilter('cs.skill_id', skillIds);
+  const levels = (await sql.query(
+    `SELECT c.employee_id AS e, cs.skill_id AS s, MAX(cs.${quote('level')}) AS lv FROM completions c ` +
+      `JOIN credential_skills cs ON cs.credential_id = c.credential_id ` +
+      `JOIN employment_periods x ON x.employee_id = c.employee_id JOIN employees em ON em.id = x.employee_id ${f.join} ` +
+      `WHERE ${f.where} AND ${PERIOD_AT}${skills.sql} AND c.status = 'valid' AND c.awarded_at <= ? AND (c.expires_at IS NULL OR c.expires_at > ?) ` +
+      `GROUP BY c.employee_id, cs.skill_id`,
+    [...f.parameters, ...at, ...skills.parameters, asOf, asOf],
+  )) as Row[];
+  const recorded = (await sql.query(
+    `SELECT DISTINCT c.employee_id AS e FROM completions c JOIN employment_periods x ON x.employee_id = c.employee_id ` +
+      `JOIN employees em ON em.id = x.employee_id ${f.join} WHERE ${f.where} AND ${PERIOD_AT} AND c.status = 'valid' AND c.awarded_at <= ?`,
+    [...f.parameters, ...at, asOf],
+  )) as Row[];
+  const withCredentials = new Set(recorded.map((row) => num(row.e)));
+
+  const levelsOf = new Map<number, Map<number, number>>();
+  for (const row of levels) {
+    const employee = num(row.e);
+    let bySkill = levelsOf.get(employee);
+    if (!bySkill) levelsOf.set(employee, (bySkill = new Map()));
+    bySkill.set(num(row.s), num(row.lv));
+  }
+  const skillSet = skillIds ? new Set(skillIds) : null;
+  for (const member of members) {
+    const employee = num(member.e);
+    const group = num(member.g);
+    const current = result.headcounts.get(group) ?? { headcount: 0, recorded: 0 };
+    current.headcount++;
+    if (withCredentials.has(employee)) current.recorded++;
+    result.headcounts.set(group, current);
+    const held = levelsOf.get(employee) ?? new Map<number, number>();
+    const required = requirements.get(num(member.r)) ?? new Map<number, { level: number; weight: number }>();
+    const skillsOfMember = new Set([...held.keys(), ...[...required.keys()].filter((s) => !skillSet || skillSet.has(s))]);
+    for (const skillId of skillsOfMember) {
+      const tally = tallyOf(result, group, skillId);
+      const level = held.get(skillId) ?? 0;
+      for (let k = 1; k <= level; k++) tally.holders[k - 1]++;
+      const requirement = required.get(skillId);
+      if (requirement) {
+        tally.required++;
+        tally.requiredLevelSum += requirement.level;
+        tally.heldTowardsRequired += Math.min(level, requirement.level);
+        if (level >= requirement.level) tally.met++;
+      }
+    }
+  }
+  for (const [group, bySkill] of result.tallies) {
+    const headcount = result.headcounts.get(group)?.headcount ?? 0;
+    for (const tally of bySkill.values()) tally.headcount = headcount;
+  }
+  return result;
+}
+
+/** Today and later from the rollups; earlier dates from history. */
+export function groupTallies(
+  sql: SqlRunner,
+  spec: GroupSpec,
+  skillIds: number[] | null,
+  asOf: IsoDate,
+  today: IsoDate,
+  requirements: RequirementIndex,
+): Promise<GroupTallies> {
+  return asOf >= today
+    ? rollupTallies(sql, spec, skillIds, asOf, requirements)
+    : historicTallies(sql, spec, skillIds, asOf, requirements);
+}
+
+/** Sums every group's tally of a skill into one (for a whole scope). */
+export function sumGroups(result: GroupTallies): Map<number, SkillTally> {
+  const total = new Map<number, SkillTally>();
+  let headcount = 0;
+  for (const counts of result.headcounts.values()) headcount += counts.headcount;
+  for (const bySkill of result.tallies.values()) {
+    for (const [skillId, tally] of bySkill) {
+      const into = total.get(skillId) ?? emptyTally();
+      addTallies(into, { ...tally, headcount: 0 });
+      total.set(skillId, into);
+    }
+  }
+  for (const tally of total.values()) tally.headcount = headcount;
+  return total;
+}
