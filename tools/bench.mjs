@@ -4,6 +4,7 @@
 //   npm run bench                          100,000 employees on SQLite
 //   npm run bench -- --employees 2000      another size
 //   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/skillgrid_bench npm run bench   also on MySQL/MariaDB
+//   npm run bench -- --mysql-only --reuse  MySQL/MariaDB only, on a database seeded by an earlier run
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,9 +22,11 @@ function option(name, fallback) {
 }
 const employees = option('--employees', 100_000);
 const requests = option('--requests', 200);
+const mysqlOnly = args.includes('--mysql-only');
+const reuse = args.includes('--reuse');
 
 ensureDependencies();
-nx(['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream']);
+nx(['run-many', '-t', 'build', '-p', 'api', '--output-style=stream']);
 
 function quantile(sorted, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -42,16 +45,54 @@ async function timed(label, count, call) {
   return { label, n: count, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1] };
 }
 
+async function timedSql(label, count, call) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await call(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { label, n: count, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1] };
+}
+
+/** The heatmap of some teams × one category straight from completions, as an SQL report view would do it. */
+function naiveHeatmapSql(teamCount) {
+  return (
+    'SELECT g.ancestor_id, lv.skill_id, lv.lvl, COUNT(*) AS holders FROM (' +
+    'SELECT c.employee_id, cs.skill_id, MAX(cs.`level`) AS lvl FROM completions c ' +
+    'JOIN credential_skills cs ON cs.credential_id = c.credential_id JOIN skills s ON s.id = cs.skill_id AND s.category_id = ? ' +
+    "JOIN employees e ON e.id = c.employee_id AND e.status = 'active' " +
+    "WHERE c.status = 'valid' AND c.awarded_at <= ? AND (c.expires_at IS NULL OR c.expires_at > ?) GROUP BY c.employee_id, cs.skill_id) lv " +
+    'JOIN employees e ON e.id = lv.employee_id JOIN team_closure g ON g.descendant_id = e.team_id ' +
+    `WHERE g.ancestor_id IN (${Array.from({ length: teamCount }, () => '?').join(', ')}) GROUP BY g.ancestor_id, lv.skill_id, lv.lvl`
+  );
+}
+
+/** A direct connection for the naive query, outside the API. */
+async function openDatabase(databaseUrl) {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(databaseUrl.slice(7), { readonly: true });
+    return { query: async (text, parameters) => db.prepare(text).all(...parameters), close: async () => db.close() };
+  }
+  const { createConnection } = await import('mysql2/promise');
+  const connection = await createConnection(databaseUrl);
+  return { query: (text, parameters) => connection.query(text, parameters), close: () => connection.end() };
+}
+
 async function benchDatabase(name, databaseUrl) {
   const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, WEB_DIST: '' };
   console.log(`\n▶ ${name}: seeding ${employees.toLocaleString('en')} employees…`);
   const seedStart = performance.now();
-  const seed = spawnSync('node', [join(root, 'dist/apps/api/cli.js'), 'seed', '--employees', String(employees)], {
-    env,
-    stdio: 'inherit',
-  });
+  const seed = spawnSync(
+    'node',
+    [join(root, 'dist/apps/api/cli.js'), 'seed', '--employees', String(employees), ...(reuse ? ['--if-empty'] : [])],
+    { env, stdio: 'inherit' },
+  );
   if (seed.status !== 0) throw new Error('seed failed');
   const seedSeconds = (performance.now() - seedStart) / 1000;
+  const sql = await openDatabase(databaseUrl);
 
   const port = 3900 + Math.floor(Math.random() * 50);
   const server = spawn('node', [join(root, 'dist/apps/api/main.js')], {
@@ -78,12 +119,31 @@ async function benchDatabase(name, databaseUrl) {
     };
     const hr = await login('hr@demo.skillgrid.test');
     const manager = await login('manager@demo.skillgrid.test');
+    const exec = await login('exec@demo.skillgrid.test');
     const get = (cookie, path) => fetch(`${url}${path}`, { headers: { cookie } });
     const teams = (await (await get(hr, '/teams?pageSize=500')).json()).items;
     const ids = (await (await get(hr, '/employees?pageSize=500&status=active')).json()).items.map((e) => e.id);
     // Warm up.
     for (let i = 0; i < 20; i++) await get(hr, `/employees/${ids[i % ids.length]}/profile`);
 
+    const today = (await (await get(hr, '/organisation')).json()).today;
+    const allTeams = [];
+    for (let page = 1; ; page++) {
+      const body = await (await get(hr, `/teams?pageSize=500&page=${page}`)).json();
+      allTeams.push(...body.items);
+      if (allTeams.length >= body.total || !body.items.length) break;
+    }
+    const children = new Map();
+    for (const team of allTeams) if (team.parentId !== null) children.set(team.parentId, (children.get(team.parentId) ?? 0) + 1);
+    const [wideTeamId, groups] = [...children].sort((a, b) => b[1] - a[1])[0];
+    const leaves = allTeams.filter((team) => !children.has(team.id));
+    const categories = (await (await get(hr, '/skill-categories?pageSize=100')).json()).items.map((c) => c.id);
+    const credentials = (await (await get(hr, '/credentials?pageSize=200')).json()).items.map((c) => c.id);
+    const childIds = allTeams.filter((team) => team.parentId === wideTeamId).map((team) => team.id);
+    const naive = await timedSql(`naive heatmap: GROUP BY over completions`, Math.min(requests, 20), (i) =>
+      sql.query(naiveHeatmapSql(childIds.length), [categories[i % categories.length], today, today, ...childIds]),
+    );
+    let recorded = 0;
     const rows = [
       await timed('sign in (argon2 verify)', Math.min(requests, 50), () =>
         fetch(`${url}/auth/login`, {
@@ -100,12 +160,51 @@ async function benchDatabase(name, databaseUrl) {
       await timed('employee profile', requests, (i) => get(hr, `/employees/${ids[i % ids.length]}/profile`)),
       await timed('team tree with headcounts', requests, () => get(hr, '/teams?pageSize=500')),
       await timed('credential catalogue', requests, () => get(hr, '/credentials?pageSize=100')),
+      await timed(`heatmap: ${groups} teams × 1 category`, requests, (i) =>
+        get(hr, `/analytics/heatmap?groupBy=team&teamId=${wideTeamId}&category=${categories[i % categories.length]}`),
+      ),
+      naive,
+      await timed('heatmap by role × 1 category', requests, (i) =>
+        get(hr, `/analytics/heatmap?groupBy=role&category=${categories[i % categories.length]}`),
+      ),
+      await timed('heatmap top level, all skills (exec)', requests, () => get(exec, '/analytics/heatmap?groupBy=team')),
+      await timed('heatmap, past as-of (from history)', Math.min(requests, 20), (i) =>
+        get(
+          hr,
+          `/analytics/heatmap?groupBy=team&teamId=${leaves[i % leaves.length].parentId}&asOf=${today.slice(0, 4) - 1}-06-30`,
+        ),
+      ),
+      await timed('people × skills matrix (one team)', requests, (i) =>
+        get(hr, `/analytics/matrix?teamId=${leaves[i % leaves.length].id}`),
+      ),
+      await timed('gap report (one team)', requests, (i) => get(hr, `/analytics/gaps?teamId=${leaves[i % leaves.length].id}`)),
+      await timed(`gap report (${groups}-team department)`, Math.min(requests, 50), () =>
+        get(hr, `/analytics/gaps?teamId=${wideTeamId}`),
+      ),
+      await timed('single points of failure', requests, (i) =>
+        get(hr, `/analytics/single-points-of-failure?teamId=${i % 2 ? wideTeamId : leaves[i % leaves.length].id}`),
+      ),
+      await timed('overview (org, HR)', Math.min(requests, 50), () => get(hr, '/analytics/overview')),
+      await timed('record a completion (+ rollups)', requests, (i) =>
+        fetch(`${url}/completions`, {
+          method: 'POST',
+          headers: { cookie: hr, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            employeeId: ids[(i * 7) % ids.length],
+            credentialId: credentials[(i * 13) % credentials.length],
+            awardedAt: new Date(Date.parse(today) - (1000 + (recorded++ % 300)) * 86_400_000).toISOString().slice(0, 10),
+          }),
+        }),
+      ),
     ];
+    await sql.close();
     const size = databaseUrl.startsWith('sqlite:') ? ` (${(statSync(databaseUrl.slice(7)).size / 1e6).toFixed(0)} MB file)` : '';
     console.log(`\n${name}, ${employees.toLocaleString('en')} employees: seeded in ${seedSeconds.toFixed(1)} s${size}`);
     console.log(
       `${'request'.padEnd(34)} ${'n'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`,
     );
+    const heat = rows.find((row) => row.label.startsWith('heatmap: '));
+    console.log(`(naive heatmap p50 / rollup heatmap p50 = ${(naive.p50 / heat.p50).toFixed(0)}×)`);
     for (const row of rows) {
       console.log(
         `${row.label.padEnd(34)} ${String(row.n).padStart(5)} ${row.p50.toFixed(1).padStart(8)} ${row.p95.toFixed(1).padStart(8)} ${row.max.toFixed(1).padStart(8)}`,
@@ -118,7 +217,7 @@ async function benchDatabase(name, databaseUrl) {
 
 const dir = mkdtempSync(join(tmpdir(), 'skillgrid-bench-'));
 try {
-  await benchDatabase('SQLite', `sqlite:${join(dir, 'bench.sqlite')}`);
+  if (!mysqlOnly) await benchDatabase('SQLite', `sqlite:${join(dir, 'bench.sqlite')}`);
   if (process.env.BENCH_MYSQL_URL) {
     const { createConnection } = await import('mysql2/promise');
     const target = new URL(process.env.BENCH_MYSQL_URL);
@@ -126,8 +225,8 @@ try {
     const server = new URL(target);
     server.pathname = '/';
     const connection = await createConnection(server.toString());
-    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-    await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    if (!reuse) await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await connection.end();
     await benchDatabase('MySQL/MariaDB', target.toString());
   }

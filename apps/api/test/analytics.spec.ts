@@ -2,7 +2,7 @@ import { addDays, addMonths, endOfMonth, todayInTimeZone, type HeatmapCellDto, t
 import { createTestApp, signInPersonas, type Agent, type TestApp } from './support/test-app';
 import { seedFixture } from './support/fixture';
 import { testDialect } from './support/test-database';
-import { rebuildSkillState } from '../src/modules/analytics/state/skill-state.sql';
+import { advanceStats, pruneStats, rebuildSkillState } from '../src/modules/analytics/state/skill-state.sql';
 
 /**
  * An organisation built through the API, whose numbers are computed by hand below:
@@ -378,21 +378,52 @@ describe(`skills analytics (${testDialect()})`, () => {
         ['Depot', 'Coaching', 1],
         ['Depot', 'Picking', 1],
       ]);
+      // A role's requirements change: Pickers now need Picking 2.
+      await hr
+        .patch(`/api/roles/${ids.picker}`)
+        .send({
+          requirements: [
+            { skillId: ids.picking, requiredLevel: 2, weight: 3 },
+            { skillId: ids.safety, requiredLevel: 2, weight: 1 },
+          ],
+        })
+        .expect(200);
+      expect(cell(await north(), ids.north, ids.picking)).toEqual(figures([3, 3, 3, 0, 0], 4, 4, 3, 2));
+      // Night (Cal, Fox) moves from North to South.
+      await hr.patch(`/api/teams/${ids.night}`).send({ parentId: ids.south }).expect(200);
+      map = await north();
+      expect(cell(map, ids.north, ids.picking)).toEqual(figures([2, 2, 2, 0, 0], 2, 2, 2, 0));
+      expect(cell(map, ids.south, ids.picking)).toEqual(figures([1, 1, 1, 0, 0], 2, 2, 1, 2));
     });
 
     it('keeps rollups equal to a rebuild from scratch', async () => {
       const snapshot = async () =>
         Promise.all(
-          ['skill_rollups', 'group_headcounts', 'rollup_members', 'employee_skill_levels', 'team_closure'].map(async (table) =>
-            ((await sut.dataSource.query(`SELECT * FROM ${table}`)) as Array<Record<string, unknown>>)
-              .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)]))))
-              .sort(),
+          ['skill_stats', 'headcount_stats', 'rollup_members', 'employee_skill_levels', 'team_closure', 'rollup_state'].map(
+            async (table) =>
+              ((await sut.dataSource.query(`SELECT * FROM ${table}`)) as Array<Record<string, unknown>>)
+                .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)]))))
+                .sort(),
           ),
         );
+      await pruneStats(sut.dataSource);
       const maintained = await snapshot();
-      await sut.dataSource.transaction((manager) => rebuildSkillState(manager));
+      await sut.dataSource.transaction((manager) => rebuildSkillState(manager, today));
       expect(await snapshot()).toEqual(maintained);
       expect(maintained[0].length).toBeGreaterThan(0);
+    });
+
+    it('gives the same answers from statistics dated long ago, and after moving their date forward', async () => {
+      const query = `groupBy=team&teamId=${ids.depot}`;
+      const current = await heatmap(hr, query);
+      const later = await heatmap(hr, `${query}&asOf=${addMonths(today, 14)}`);
+      await sut.dataSource.transaction((manager) => rebuildSkillState(manager, addDays(today, -400)));
+      expect(await heatmap(hr, query)).toEqual(current);
+      expect(await heatmap(hr, `${query}&asOf=${addMonths(today, 14)}`)).toEqual(later);
+      await expect(sut.dataSource.transaction((manager) => advanceStats(manager, testDialect(), today))).resolves.toBe(true);
+      expect(await heatmap(hr, query)).toEqual(current);
+      const [state] = await sut.dataSource.query('SELECT valid_on AS d FROM rollup_state');
+      expect(String(state.d).slice(0, 10)).toBe(today);
     });
   });
 

@@ -1,6 +1,6 @@
 import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
-import { addMonths } from '@skillgrid/shared';
+import { addMonths, todayInTimeZone } from '@skillgrid/shared';
 import { nameKey, utcNow } from '../../src/database/column-types';
 import { OrganisationSettings } from '../../src/modules/organisation/organisation-settings.entity';
 import { ProficiencyLevel } from '../../src/modules/organisation/proficiency-level.entity';
@@ -190,7 +190,7 @@ export async function seedFixture(dataSource: DataSource) {
   ]);
 
   // The rows above bypass the services: build the current skill state and rollups from them.
-  await rebuildSkillState(dataSource);
+  await rebuildSkillState(dataSource, todayInTimeZone('UTC'));
 
   const hash = await argon2.hash(PASSWORD);
   const user = (email: string, role: UserRole, employeeId: number | null) =>

@@ -40,30 +40,39 @@ export class SkillState1796083200000 implements MigrationInterface {
     );
     await create(
       new Table({
-        name: 'group_headcounts',
-        columns: [key('team_id'), key('role_id'), key('location_id'), col.int('headcount'), col.int('recorded')],
+        name: 'headcount_stats',
+        columns: [key('scope_id'), key('dim'), key('dim_id'), key('role_id'), col.int('headcount'), col.int('recorded')],
       }),
     );
     await create(
       new Table({
-        name: 'skill_rollups',
+        name: 'skill_stats',
         columns: [
-          key('team_id'),
-          key('role_id'),
-          key('location_id'),
+          key('scope_id'),
+          key('dim'),
+          key('dim_id'),
           key('skill_id'),
           key('level'),
-          { name: 'until_month', type: 'varchar', length: '7', isPrimary: true },
           col.int('holders'),
+          col.int('met'),
+          col.int('towards'),
         ],
-        indices: [index('IDX_skill_rollups_skill', ['skill_id', 'until_month'])],
       }),
     );
-    await rebuildSkillState(queryRunner);
+    await create(new Table({ name: 'rollup_state', columns: [key('id'), col.date('valid_on')] }));
+    // A day back, so the date is never after the organisation's today, whatever its time zone.
+    await rebuildSkillState(queryRunner, new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['skill_rollups', 'group_headcounts', 'rollup_members', 'employee_skill_levels', 'team_closure'])
+    for (const table of [
+      'rollup_state',
+      'skill_stats',
+      'headcount_stats',
+      'rollup_members',
+      'employee_skill_levels',
+      'team_closure',
+    ])
       await queryRunner.dropTable(table);
   }
 }

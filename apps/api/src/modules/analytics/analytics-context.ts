@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { endOfMonth, isMonthEnd, todayInTimeZone, type AnalyticsSkillDto, type IsoDate, type SkillKind } from '@skillgrid/shared';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
-import { placeholders, type SqlRunner } from '../../database/sql';
+import { dialectOf, placeholders, type SqlRunner } from '../../database/sql';
+import { advanceStats } from './state/skill-state.sql';
 import { ScopeService, type Scope } from '../scope/scope.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { Team } from '../teams/team.entity';
@@ -26,6 +27,9 @@ type Row = Record<string, string | number | null>;
 
 @Injectable()
 export class AnalyticsContextService {
+  /** The day this process last moved the statistics' date forward (a saving, never needed for correctness). */
+  private advancedOn: IsoDate | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly scopes: ScopeService,
@@ -45,6 +49,10 @@ export class AnalyticsContextService {
     if (scope.kind === 'self') throw DomainError.forbidden('Analytics are for HR, managers and executives; see My skills');
     const settings = await this.organisation.settings();
     const today = todayInTimeZone(settings.timeZone);
+    if (this.advancedOn !== today) {
+      await this.dataSource.transaction((manager) => advanceStats(manager, dialectOf(this.dataSource), today));
+      this.advancedOn = today;
+    }
     const exec = scope.kind === 'aggregate';
     if (exec && asOf !== undefined && !isMonthEnd(asOf)) {
       throw DomainError.invalid([

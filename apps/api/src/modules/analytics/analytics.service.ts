@@ -355,8 +355,8 @@ export class AnalyticsService {
         ? `SELECT DISTINCT gc.ancestor_id AS t, x.role_id AS r FROM employment_periods x JOIN employees em ON em.id = x.employee_id ` +
             `JOIN team_closure gc ON gc.descendant_id = x.team_id WHERE gc.ancestor_id IN (${placeholders(teamIds.length)}) ` +
             `AND x.start_date <= ? AND (x.end_date IS NULL OR x.end_date > ?) AND em.hire_date <= ? AND (em.leave_date IS NULL OR em.leave_date > ?)`
-        : `SELECT DISTINCT gc.ancestor_id AS t, x.role_id AS r FROM group_headcounts x JOIN team_closure gc ON gc.descendant_id = x.team_id ` +
-            `WHERE gc.ancestor_id IN (${placeholders(teamIds.length)}) AND x.headcount > 0`,
+        : `SELECT x.scope_id AS t, x.role_id AS r FROM headcount_stats x WHERE x.scope_id IN (${placeholders(teamIds.length)}) ` +
+            `AND x.dim = 0 AND x.headcount > 0`,
       past ? [...teamIds, ctx.asOf, ctx.asOf, ctx.asOf, ctx.asOf] : teamIds,
     )) as Row[];
     const result = new Map<number, number[]>();

@@ -20,7 +20,7 @@ import {
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { placeholders, quote } from '../../database/sql';
-import { NEVER_EXPIRES } from './state/skill-state.sql';
+import { NEVER_EXPIRES, ORGANISATION_SCOPE } from './state/skill-state.sql';
 import { AnalyticsContextService, type AnalyticsContext } from './analytics-context';
 import { membersSource } from './gap-employees.service';
 import type { ExpertsQuery, ExpiringQuery, MatrixQuery, TrendQuery } from './dto/analytics.query';
@@ -289,10 +289,10 @@ export class PeopleAnalyticsService {
   }
 
   private async headcount(ctx: AnalyticsContext, within: number[] | null): Promise<number> {
-    const scope = withinSql(within);
+    const scopes = within ?? [ORGANISATION_SCOPE];
     const [{ n }] = (await ctx.sql.query(
-      `SELECT COALESCE(SUM(x.headcount), 0) AS n FROM group_headcounts x WHERE ${scope.sql}`,
-      scope.parameters,
+      `SELECT COALESCE(SUM(headcount), 0) AS n FROM headcount_stats WHERE scope_id IN (${placeholders(scopes.length)}) AND dim = 0`,
+      scopes,
     )) as Row[];
     return Number(n);
   }

@@ -1,5 +1,6 @@
-import { addTallies, emptyTally, endOfMonth, monthOf, type IsoDate, type SkillTally } from '@skillgrid/shared';
+import { addTallies, emptyTally, type IsoDate, type SkillTally } from '@skillgrid/shared';
 import { placeholders, quote, type SqlRunner } from '../../database/sql';
+import { ORGANISATION_SCOPE } from './state/skill-state.sql';
 
 /**
  * How people are grouped, as SQL over a table aliased `x` that has team_id, role_id and
@@ -21,6 +22,7 @@ interface Fragment {
   parameters: unknown[];
 }
 
+/** The grouping as SQL over a table x with team_id, role_id, location_id (members, or employment periods). */
 function fragment(spec: GroupSpec, locationColumn = 'x.location_id'): Fragment {
   const closure = (ids: number[], key: string): Fragment => ({
     key,
@@ -43,6 +45,24 @@ function fragment(spec: GroupSpec, locationColumn = 'x.location_id'): Fragment {
     case 'all': {
       const key = spec.by === 'role' ? 'x.role_id' : spec.by === 'location' ? locationColumn : '0';
       return spec.within ? closure(spec.within, key) : { key, join: '', where: '1 = 1', parameters: [] };
+    }
+  }
+}
+
+/** The grouping over skill_stats / headcount_stats: which scopes, which dimension, and the group key. */
+function statsFragment(spec: GroupSpec): { key: string; where: string; parameters: unknown[] } {
+  const scopes = (ids: number[]) => `x.scope_id IN (${placeholders(ids.length)})`;
+  switch (spec.by) {
+    case 'subtree':
+      return { key: 'x.scope_id', where: `${scopes(spec.teamIds)} AND x.dim = 0`, parameters: spec.teamIds };
+    case 'team':
+      return { key: 'x.scope_id', where: `${scopes(spec.teamIds)} AND x.dim = 1`, parameters: spec.teamIds };
+    case 'role':
+    case 'location':
+    case 'all': {
+      const within = spec.within ?? [ORGANISATION_SCOPE];
+      const dim = spec.by === 'role' ? 2 : spec.by === 'location' ? 3 : 0;
+      return { key: spec.by === 'all' ? '0' : 'x.dim_id', where: `${scopes(within)} AND x.dim = ${dim}`, parameters: within };
     }
   }
 }
@@ -78,18 +98,13 @@ function skillFilter(column: string, skillIds: number[] | null): { sql: string; 
 type Row = Record<string, string | number | null>;
 const num = (value: string | number | null | undefined) => Number(value ?? 0);
 
-/** Adds holder counts (by level, with the role's required level alongside) into the tallies. */
-function addHolderRows(result: GroupTallies, rows: Row[]): void {
+/** Adds (or with sign -1 subtracts) holders, met and towards counts by group, skill and level. */
+function addStatRows(result: GroupTallies, rows: Row[], sign: 1 | -1): void {
   for (const row of rows) {
     const tally = tallyOf(result, num(row.g), num(row.s));
-    const level = num(row.k);
-    const count = num(row.n);
-    tally.holders[level - 1] += count;
-    if (row.req !== null && row.req !== undefined) {
-      const required = num(row.req);
-      if (level <= required) tally.heldTowardsRequired += count;
-      if (level === required) tally.met += count;
-    }
+    tally.holders[num(row.k) - 1] += sign * num(row.n);
+    tally.met += sign * num(row.met);
+    tally.heldTowardsRequired += sign * num(row.tw);
   }
 }
 
@@ -116,9 +131,9 @@ function addHeadcountRows(result: GroupTallies, rows: Row[], requirements: Requi
 }
 
 /**
- * Tallies from today on, read from the rollups: the months after asOf's month from
- * skill_rollups, and within asOf's own month (unless asOf is its last day) the levels that
- * end after asOf, from the current skill state. Never reads completions.
+ * Tallies from today on, read from the statistics: what they hold on their date R, less the
+ * levels that end between R and the as-of date (from the current skill state). Never reads
+ * completions.
  */
 export async function rollupTallies(
   sql: SqlRunner,
@@ -128,32 +143,36 @@ export async function rollupTallies(
   requirements: RequirementIndex,
 ): Promise<GroupTallies> {
   const result = emptyResult();
-  const f = fragment(spec);
+  const stats = statsFragment(spec);
   const skills = skillFilter('x.skill_id', skillIds);
   const level = quote('level');
-  const holders = (await sql.query(
-    `SELECT ${f.key} AS g, x.skill_id AS s, x.${level} AS k, rr.required_level AS req, SUM(x.holders) AS n ` +
-      `FROM skill_rollups x ${f.join} LEFT JOIN role_requirements rr ON rr.role_id = x.role_id AND rr.skill_id = x.skill_id ` +
-      `WHERE ${f.where}${skills.sql} AND x.until_month > ? GROUP BY ${f.key}, x.skill_id, x.${level}, rr.required_level`,
-    [...f.parameters, ...skills.parameters, monthOf(asOf)],
+  const held = (await sql.query(
+    `SELECT ${stats.key} AS g, x.skill_id AS s, x.${level} AS k, SUM(x.holders) AS n, SUM(x.met) AS met, SUM(x.towards) AS tw ` +
+      `FROM skill_stats x WHERE ${stats.where}${skills.sql} GROUP BY ${stats.key}, x.skill_id, x.${level}`,
+    [...stats.parameters, ...skills.parameters],
   )) as Row[];
-  addHolderRows(result, holders);
-  const monthEnd = endOfMonth(asOf);
-  if (monthEnd !== asOf) {
+  addStatRows(result, held, 1);
+  const [state] = (await sql.query('SELECT valid_on AS d FROM rollup_state WHERE id = 1')) as Row[];
+  const since = String(state?.d ?? asOf).slice(0, 10);
+  if (since < asOf) {
+    // Few levels end in a window: SQLite is made to start from them (CROSS JOIN fixes its join
+    // order; MySQL treats it as an inner join and finds that order itself).
+    const f = fragment(spec);
     const hskills = skillFilter('h.skill_id', skillIds);
-    const ending = (await sql.query(
-      `SELECT ${f.key} AS g, h.skill_id AS s, h.${level} AS k, rr.required_level AS req, COUNT(*) AS n ` +
-        `FROM employee_skill_levels h JOIN rollup_members x ON x.employee_id = h.employee_id ${f.join} ` +
+    const ended = (await sql.query(
+      `SELECT ${f.key} AS g, h.skill_id AS s, h.${level} AS k, COUNT(*) AS n, ` +
+        `SUM(CASE WHEN rr.required_level = h.${level} THEN 1 ELSE 0 END) AS met, SUM(CASE WHEN rr.required_level >= h.${level} THEN 1 ELSE 0 END) AS tw ` +
+        `FROM employee_skill_levels h CROSS JOIN rollup_members x ON x.employee_id = h.employee_id ${f.join.replace('JOIN', 'CROSS JOIN')} ` +
         `LEFT JOIN role_requirements rr ON rr.role_id = x.role_id AND rr.skill_id = h.skill_id ` +
-        `WHERE ${f.where}${hskills.sql} AND h.valid_until > ? AND h.valid_until <= ? GROUP BY ${f.key}, h.skill_id, h.${level}, rr.required_level`,
-      [...f.parameters, ...hskills.parameters, asOf, monthEnd],
+        `WHERE ${f.where}${hskills.sql} AND h.valid_until > ? AND h.valid_until <= ? GROUP BY ${f.key}, h.skill_id, h.${level}`,
+      [...f.parameters, ...hskills.parameters, since, asOf],
     )) as Row[];
-    addHolderRows(result, ending);
+    addStatRows(result, ended, -1);
   }
   const headcounts = (await sql.query(
-    `SELECT ${f.key} AS g, x.role_id AS r, SUM(x.headcount) AS hc, SUM(x.recorded) AS rec FROM group_headcounts x ${f.join} ` +
-      `WHERE ${f.where} GROUP BY ${f.key}, x.role_id`,
-    f.parameters,
+    `SELECT ${stats.key} AS g, x.role_id AS r, SUM(x.headcount) AS hc, SUM(x.recorded) AS rec FROM headcount_stats x ` +
+      `WHERE ${stats.where} GROUP BY ${stats.key}, x.role_id HAVING SUM(x.headcount) > 0`,
+    stats.parameters,
   )) as Row[];
   addHeadcountRows(result, headcounts, requirements, skillIds ? new Set(skillIds) : null);
   return result;

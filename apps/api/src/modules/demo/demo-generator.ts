@@ -343,8 +343,9 @@ async function removePartialDemo(runner: QueryRunner): Promise<void> {
   const emails = Object.values(DEMO_USERS);
   await runner.query(`UPDATE ${quote('teams')} SET ${quote('manager_id')} = NULL`);
   for (const table of [
-    'skill_rollups',
-    'group_headcounts',
+    'rollup_state',
+    'skill_stats',
+    'headcount_stats',
     'rollup_members',
     'employee_skill_levels',
     'team_closure',
@@ -569,7 +570,7 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
       );
     });
     progress(`Linked team managers and demo users`);
-    await writer.transaction(() => rebuildSkillState(runner));
+    await writer.transaction(() => rebuildSkillState(runner, options.today));
     progress(`Built the current skill state, the rollups and the team closure`);
     return summary;
   } catch (error) {

@@ -3,6 +3,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { Page, RoleDto } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { assertNameFree, assertNoDuplicates, requireIds } from '../../common/http/catalogue';
+import { dialectOf } from '../../database/sql';
+import { contributeEmployees, employeesOf, withdrawEmployees } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { AuditService } from '../audit/audit.service';
@@ -127,7 +129,15 @@ export class RolesService {
       if (dto.description !== undefined) role.description = dto.description;
       if (dto.status !== undefined) role.status = dto.status;
       await manager.save(role);
-      if (dto.requirements !== undefined) await this.replaceRequirements(manager, id, dto.requirements);
+      if (dto.requirements !== undefined) {
+        // Requirements apply to all history from now on: the role's people leave the statistics
+        // under the old requirements and come back under the new ones.
+        const dialect = dialectOf(manager.connection);
+        const people = await employeesOf(manager, { roleId: id });
+        await withdrawEmployees(manager, dialect, people);
+        await this.replaceRequirements(manager, id, dto.requirements);
+        await contributeEmployees(manager, dialect, people);
+      }
       const after = await this.get(id, manager);
       await this.audit.record(manager, {
         userId: user.id,

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Page, TeamDto } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { assertNameFree, requireIds } from '../../common/http/catalogue';
-import { refreshTeamClosure } from '../analytics/state/skill-state.sql';
+import { dialectOf } from '../../database/sql';
+import { contributeEmployees, employeesOf, refreshTeamClosure, withdrawEmployees } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { AuditService } from '../audit/audit.service';
@@ -192,6 +193,10 @@ export class TeamsService {
       }
     }
     const newPath = `${parent?.path ?? '/'}${team.id}/`;
+    // The sub-tree's people count in the statistics of the old ancestors until they are re-added.
+    const dialect = dialectOf(manager.connection);
+    const people = await employeesOf(manager, { teamPath: team.path });
+    await withdrawEmployees(manager, dialect, people);
     const depthShift = (parent ? parent.depth + 1 : 0) - team.depth;
     const subtree = await manager
       .createQueryBuilder(Team, 't')
@@ -209,5 +214,6 @@ export class TeamsService {
       );
     }
     await refreshTeamClosure(manager, team.id);
+    await contributeEmployees(manager, dialect, people);
   }
 }

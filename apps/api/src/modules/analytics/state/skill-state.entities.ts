@@ -5,7 +5,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * written only by skill-state.sql.ts, in the same transaction as the write that changes them.
  */
 
-/** Every (ancestor, descendant) pair of the team tree, itself included at depth 0. */
+/**
+ * Every (ancestor, descendant) pair of the team tree, itself included at depth 0, and the
+ * organisation as ancestor 0 of every team.
+ */
 @Entity({ name: 'team_closure' })
 @Index('IDX_team_closure_descendant', ['descendantId'])
 export class TeamClosure {
@@ -62,17 +65,27 @@ export class RollupMember {
   recorded!: number;
 }
 
-/** Active members per (team, role, location), and how many of them have any credential recorded. */
-@Entity({ name: 'group_headcounts' })
-export class GroupHeadcount {
-  @PrimaryColumn({ name: 'team_id', type: 'integer' })
-  teamId!: number;
+/** Dimensions of the statistics: everyone in a scope, its direct members, by role, by location. */
+export const STAT_DIMENSIONS = { subtree: 0, direct: 1, role: 2, location: 3 } as const;
+
+/**
+ * Active members per scope, dimension and role, and how many have any credential recorded.
+ * scope_id is a team (its whole sub-tree; its own members for the "direct" dimension) or 0
+ * for the organisation; dim_id is the role or location for those dimensions, else 0.
+ */
+@Entity({ name: 'headcount_stats' })
+export class HeadcountStat {
+  @PrimaryColumn({ name: 'scope_id', type: 'integer' })
+  scopeId!: number;
+
+  @PrimaryColumn({ type: 'integer' })
+  dim!: number;
+
+  @PrimaryColumn({ name: 'dim_id', type: 'integer' })
+  dimId!: number;
 
   @PrimaryColumn({ name: 'role_id', type: 'integer' })
   roleId!: number;
-
-  @PrimaryColumn({ name: 'location_id', type: 'integer' })
-  locationId!: number;
 
   @Column({ type: 'integer' })
   headcount!: number;
@@ -82,21 +95,21 @@ export class GroupHeadcount {
 }
 
 /**
- * Holders per (team, role, location, skill, level, valid-until month): how many active
- * members hold `level` of the skill until a date in `until_month` ('YYYY-MM'; '9999-12' =
- * never expires). Summing the months after d's month gives the holders on d's month end.
+ * Per scope, dimension, skill and level: members holding the level on the date in
+ * rollup_state (holders), those of them whose role requires exactly that level (met), and
+ * those whose role requires that level or more (towards: the sum of min(level, required)).
+ * Any later date subtracts the levels that end in between (read from employee_skill_levels).
  */
-@Entity({ name: 'skill_rollups' })
-@Index('IDX_skill_rollups_skill', ['skillId', 'untilMonth'])
-export class SkillRollup {
-  @PrimaryColumn({ name: 'team_id', type: 'integer' })
-  teamId!: number;
+@Entity({ name: 'skill_stats' })
+export class SkillStat {
+  @PrimaryColumn({ name: 'scope_id', type: 'integer' })
+  scopeId!: number;
 
-  @PrimaryColumn({ name: 'role_id', type: 'integer' })
-  roleId!: number;
+  @PrimaryColumn({ type: 'integer' })
+  dim!: number;
 
-  @PrimaryColumn({ name: 'location_id', type: 'integer' })
-  locationId!: number;
+  @PrimaryColumn({ name: 'dim_id', type: 'integer' })
+  dimId!: number;
 
   @PrimaryColumn({ name: 'skill_id', type: 'integer' })
   skillId!: number;
@@ -104,11 +117,24 @@ export class SkillRollup {
   @PrimaryColumn({ type: 'integer' })
   level!: number;
 
-  @PrimaryColumn({ name: 'until_month', type: 'varchar', length: 7 })
-  untilMonth!: string;
-
   @Column({ type: 'integer' })
   holders!: number;
+
+  @Column({ type: 'integer' })
+  met!: number;
+
+  @Column({ type: 'integer' })
+  towards!: number;
 }
 
-export const SKILL_STATE_ENTITIES = [TeamClosure, EmployeeSkillLevel, RollupMember, GroupHeadcount, SkillRollup];
+/** The date the statistics hold on (advanced day by day; correctness never depends on it). */
+@Entity({ name: 'rollup_state' })
+export class RollupState {
+  @PrimaryColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ name: 'valid_on', type: 'date' })
+  validOn!: string;
+}
+
+export const SKILL_STATE_ENTITIES = [TeamClosure, EmployeeSkillLevel, RollupMember, HeadcountStat, SkillStat, RollupState];

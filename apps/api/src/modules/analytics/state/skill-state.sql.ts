@@ -1,27 +1,43 @@
 import { chunks, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner } from '../../../database/sql';
 
 /**
- * Keeps the current skill state and the rollups (DESIGN §5) in step with completions,
- * credential grants, employees and the team tree. Every function runs on the caller's
- * connection, so it joins the caller's transaction: the write and its rollups commit together.
+ * Keeps the current skill state and the statistics the dashboards read (DESIGN §5) in step
+ * with completions, credential grants, role requirements, employees and the team tree. Every
+ * function runs on the caller's connection, so it joins the caller's transaction: a write and
+ * the statistics it changes commit together.
+ *
+ * employee_skill_levels: for each employee, skill and level 1..5, the date until which the
+ *   level is held (exclusive; '9999-12-31' = never expires). Exact for any date from today on.
+ * rollup_members: where each active employee is counted (team, role, location).
+ * skill_stats / headcount_stats: sums per scope (a team's sub-tree, its direct members, or
+ *   the organisation as scope 0) and dimension (all, direct, by role, by location), of the
+ *   levels held on rollup_state.valid_on (R). A date d >= R subtracts the levels that end in
+ *   (R, d], so R only has to be some day not after today; it is moved forward to save work.
  */
 
-/** '9999-12-31': held with no end date. Dates compare as strings on both databases. */
 export const NEVER_EXPIRES = '9999-12-31';
-export const NEVER_EXPIRES_MONTH = '9999-12';
+/** The organisation, as the ancestor of every team in team_closure and a scope of the statistics. */
+export const ORGANISATION_SCOPE = 0;
 
 const LEVELS_TABLE = 'SELECT 1 AS lv UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5';
-const ROLLUP_KEY = ['team_id', 'role_id', 'location_id', 'skill_id', 'level', 'until_month'];
-const HEADCOUNT_KEY = ['team_id', 'role_id', 'location_id'];
+/** 0 all members of the scope, 1 its direct members (scope = own team), 2 by role, 3 by location. */
+const DIMS_TABLE = 'SELECT 0 AS dim UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3';
+const DIM_ID = 'CASE d.dim WHEN 2 THEN m.role_id WHEN 3 THEN m.location_id ELSE 0 END';
+const SKILL_KEY = ['scope_id', 'dim', 'dim_id', 'skill_id', 'level'];
+const HEADCOUNT_KEY = ['scope_id', 'dim', 'dim_id', 'role_id'];
+const LEVEL = quote('level');
 /** Employees per statement: far below SQLite's bound-variable limit. */
 const CHUNK = 500;
+
+/** Each member of rollup_members (alias m) once per scope and dimension it counts in. */
+const MEMBER_SCOPES = `JOIN team_closure gc ON gc.descendant_id = m.team_id JOIN (${DIMS_TABLE}) d ON (d.dim <> 1 OR gc.depth = 0)`;
 
 /** The levels held per (employee, skill) from valid completions, for the employees matched by `where` on c. */
 function skillLevelsSelect(where: string): string {
   return (
     `SELECT c.employee_id, cs.skill_id, l.lv, MAX(COALESCE(c.expires_at, '${NEVER_EXPIRES}')) ` +
     `FROM completions c JOIN credential_skills cs ON cs.credential_id = c.credential_id ` +
-    `JOIN (${LEVELS_TABLE}) l ON l.lv <= cs.${quote('level')} ` +
+    `JOIN (${LEVELS_TABLE}) l ON l.lv <= cs.${LEVEL} ` +
     `WHERE c.status = 'valid' AND ${where} GROUP BY c.employee_id, cs.skill_id, l.lv`
   );
 }
@@ -34,51 +50,61 @@ function membersSelect(where: string): string {
   );
 }
 
-/** Rollup contributions of the members matched by `where` (on h), times `sign`. */
-function rollupSelect(where: string, sign: 1 | -1): string {
+/**
+ * Contributions to skill_stats of the levels matched by `where` (on h, m), times `sign`; the
+ * role requirements give met and towards.
+ */
+function skillStatsSelect(where: string, sign: 1 | -1): string {
   return (
-    `SELECT m.team_id, m.role_id, m.location_id, h.skill_id, h.${quote('level')}, SUBSTR(h.valid_until, 1, 7) AS until_month, ${sign} * COUNT(*) AS holders ` +
-    `FROM employee_skill_levels h JOIN rollup_members m ON m.employee_id = h.employee_id WHERE ${where} ` +
-    `GROUP BY m.team_id, m.role_id, m.location_id, h.skill_id, h.${quote('level')}, SUBSTR(h.valid_until, 1, 7)`
+    `SELECT gc.ancestor_id AS scope_id, d.dim, ${DIM_ID} AS dim_id, h.skill_id, h.${LEVEL}, ${sign} * COUNT(*) AS holders, ` +
+    `${sign} * SUM(CASE WHEN rr.required_level = h.${LEVEL} THEN 1 ELSE 0 END) AS met, ` +
+    `${sign} * SUM(CASE WHEN rr.required_level >= h.${LEVEL} THEN 1 ELSE 0 END) AS towards ` +
+    `FROM employee_skill_levels h JOIN rollup_members m ON m.employee_id = h.employee_id ${MEMBER_SCOPES} ` +
+    `LEFT JOIN role_requirements rr ON rr.role_id = m.role_id AND rr.skill_id = h.skill_id WHERE ${where} ` +
+    `GROUP BY gc.ancestor_id, d.dim, ${DIM_ID}, h.skill_id, h.${LEVEL}`
   );
 }
 
 function headcountSelect(where: string, sign: 1 | -1): string {
   return (
-    `SELECT team_id, role_id, location_id, ${sign} * COUNT(*) AS headcount, ${sign} * SUM(recorded) AS recorded ` +
-    `FROM rollup_members m WHERE ${where} GROUP BY team_id, role_id, location_id`
+    `SELECT gc.ancestor_id AS scope_id, d.dim, ${DIM_ID} AS dim_id, m.role_id, ${sign} * COUNT(*) AS headcount, ` +
+    `${sign} * SUM(m.recorded) AS recorded FROM rollup_members m ${MEMBER_SCOPES} WHERE ${where} ` +
+    `GROUP BY gc.ancestor_id, d.dim, ${DIM_ID}, m.role_id`
   );
 }
 
-async function teamIdsOf(sql: SqlRunner, employeeIds: number[]): Promise<number[]> {
+/** The date the statistics hold on. Read under a shared lock on MySQL, so it cannot move meanwhile. */
+async function validOn(sql: SqlRunner, dialect: Dialect): Promise<string> {
   const rows = (await sql.query(
-    `SELECT DISTINCT team_id AS teamId FROM rollup_members WHERE employee_id IN (${placeholders(employeeIds.length)})`,
-    employeeIds,
-  )) as Array<{ teamId: number | string }>;
-  return rows.map((row) => Number(row.teamId));
+    `SELECT valid_on AS d FROM rollup_state WHERE id = 1${dialect === 'mysql' ? ' LOCK IN SHARE MODE' : ''}`,
+  )) as Array<{ d: string }>;
+  if (!rows.length) throw new Error('rollup_state is empty: run the migrations');
+  return String(rows[0].d).slice(0, 10);
 }
 
-/**
- * Recomputes the skill state of some employees from their completions and moves their
- * contributions in the rollups from where they were counted to where they are now (or out,
- * for leavers). Set-based: a handful of statements per 500 employees, whatever changed.
- */
-export async function refreshEmployees(sql: SqlRunner, dialect: Dialect, employeeIds: readonly number[]): Promise<void> {
+/** Takes employees out of the statistics (before their completions, placement, role requirements or team tree change). */
+export async function withdrawEmployees(sql: SqlRunner, dialect: Dialect, employeeIds: readonly number[]): Promise<void> {
   const unique = [...new Set(employeeIds)].sort((a, b) => a - b);
+  if (!unique.length) return;
+  const since = await validOn(sql, dialect);
   for (const ids of chunks(unique, CHUNK)) {
     const list = placeholders(ids.length);
-    // Two writers refreshing the same people would both subtract the same old state.
+    // Two writers changing the same people would both subtract the same old state.
     if (dialect === 'mysql') await sql.query(`SELECT id FROM employees WHERE id IN (${list}) FOR UPDATE`, ids);
-    const touchedTeams = new Set(await teamIdsOf(sql, ids));
-
     await sql.query(
-      upsertAddSql(dialect, 'skill_rollups', ROLLUP_KEY, ['holders'], rollupSelect(`h.employee_id IN (${list})`, -1)),
-      ids,
+      upsertAddSql(
+        dialect,
+        'skill_stats',
+        SKILL_KEY,
+        ['holders', 'met', 'towards'],
+        skillStatsSelect(`h.employee_id IN (${list}) AND h.valid_until > ?`, -1),
+      ),
+      [...ids, since],
     );
     await sql.query(
       upsertAddSql(
         dialect,
-        'group_headcounts',
+        'headcount_stats',
         HEADCOUNT_KEY,
         ['headcount', 'recorded'],
         headcountSelect(`m.employee_id IN (${list})`, -1),
@@ -87,9 +113,18 @@ export async function refreshEmployees(sql: SqlRunner, dialect: Dialect, employe
     );
     await sql.query(`DELETE FROM employee_skill_levels WHERE employee_id IN (${list})`, ids);
     await sql.query(`DELETE FROM rollup_members WHERE employee_id IN (${list})`, ids);
+  }
+}
 
+/** Recomputes employees' skill state from their completions and adds them to the statistics where they are now. */
+export async function contributeEmployees(sql: SqlRunner, dialect: Dialect, employeeIds: readonly number[]): Promise<void> {
+  const unique = [...new Set(employeeIds)].sort((a, b) => a - b);
+  if (!unique.length) return;
+  const since = await validOn(sql, dialect);
+  for (const ids of chunks(unique, CHUNK)) {
+    const list = placeholders(ids.length);
     await sql.query(
-      `INSERT INTO employee_skill_levels (employee_id, skill_id, ${quote('level')}, valid_until) ${skillLevelsSelect(`c.employee_id IN (${list})`)}`,
+      `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect(`c.employee_id IN (${list})`)}`,
       ids,
     );
     await sql.query(
@@ -97,27 +132,48 @@ export async function refreshEmployees(sql: SqlRunner, dialect: Dialect, employe
       ids,
     );
     await sql.query(
-      upsertAddSql(dialect, 'skill_rollups', ROLLUP_KEY, ['holders'], rollupSelect(`h.employee_id IN (${list})`, 1)),
-      ids,
+      upsertAddSql(
+        dialect,
+        'skill_stats',
+        SKILL_KEY,
+        ['holders', 'met', 'towards'],
+        skillStatsSelect(`h.employee_id IN (${list}) AND h.valid_until > ?`, 1),
+      ),
+      [...ids, since],
     );
     await sql.query(
       upsertAddSql(
         dialect,
-        'group_headcounts',
+        'headcount_stats',
         HEADCOUNT_KEY,
         ['headcount', 'recorded'],
         headcountSelect(`m.employee_id IN (${list})`, 1),
       ),
       ids,
     );
-
-    for (const teamId of await teamIdsOf(sql, ids)) touchedTeams.add(teamId);
-    const teams = [...touchedTeams];
-    if (teams.length) {
-      await sql.query(`DELETE FROM skill_rollups WHERE team_id IN (${placeholders(teams.length)}) AND holders = 0`, teams);
-      await sql.query(`DELETE FROM group_headcounts WHERE team_id IN (${placeholders(teams.length)}) AND headcount = 0`, teams);
-    }
   }
+}
+
+/** Withdraws and re-adds: after a change to employees' completions, placement or status, or to a credential's grants. */
+export async function refreshEmployees(sql: SqlRunner, dialect: Dialect, employeeIds: readonly number[]): Promise<void> {
+  await withdrawEmployees(sql, dialect, employeeIds);
+  await contributeEmployees(sql, dialect, employeeIds);
+}
+
+/** Drops statistics rows that have come down to zero. */
+export async function pruneStats(sql: SqlRunner): Promise<void> {
+  await sql.query('DELETE FROM skill_stats WHERE holders = 0 AND met = 0 AND towards = 0');
+  await sql.query('DELETE FROM headcount_stats WHERE headcount = 0');
+}
+
+/** The active employees of a role, or of a team's sub-tree (whose statistics a requirement change or a move affects). */
+export async function employeesOf(sql: SqlRunner, filter: { roleId?: number; teamPath?: string }): Promise<number[]> {
+  const rows = (await (filter.roleId !== undefined
+    ? sql.query('SELECT employee_id AS id FROM rollup_members WHERE role_id = ?', [filter.roleId])
+    : sql.query('SELECT m.employee_id AS id FROM rollup_members m JOIN teams t ON t.id = m.team_id WHERE t.path LIKE ?', [
+        `${filter.teamPath}%`,
+      ]))) as Array<{ id: number | string }>;
+  return rows.map((row) => Number(row.id));
 }
 
 /** The employees with a completion of any of these credentials (whose state a grant change affects). */
@@ -130,19 +186,48 @@ export async function employeesWithCredentials(sql: SqlRunner, credentialIds: re
   return rows.map((row) => Number(row.id));
 }
 
-/** Rebuilds every derived table from scratch, set-based (after a seed or bulk load, and by the migration). */
-export async function rebuildSkillState(sql: SqlRunner): Promise<void> {
-  for (const table of ['skill_rollups', 'group_headcounts', 'rollup_members', 'employee_skill_levels'])
-    await sql.query(`DELETE FROM ${quote(table)}`);
+/**
+ * Moves the statistics' date forward to `today`: the levels that ended in between leave them.
+ * Only saves work for later reads; a no-op when already there.
+ */
+export async function advanceStats(sql: SqlRunner, dialect: Dialect, today: string): Promise<boolean> {
+  const rows = (await sql.query(
+    `SELECT valid_on AS d FROM rollup_state WHERE id = 1${dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+  )) as Array<{ d: string }>;
+  const since = String(rows[0]?.d ?? today).slice(0, 10);
+  if (since >= today) return false;
   await sql.query(
-    `INSERT INTO employee_skill_levels (employee_id, skill_id, ${quote('level')}, valid_until) ${skillLevelsSelect('1 = 1')}`,
+    upsertAddSql(
+      dialect,
+      'skill_stats',
+      SKILL_KEY,
+      ['holders', 'met', 'towards'],
+      skillStatsSelect('h.valid_until > ? AND h.valid_until <= ?', -1),
+    ),
+    [since, today],
+  );
+  await sql.query('UPDATE rollup_state SET valid_on = ? WHERE id = 1', [today]);
+  await sql.query('DELETE FROM skill_stats WHERE holders = 0 AND met = 0 AND towards = 0');
+  return true;
+}
+
+/** Rebuilds every derived table from scratch, set-based (after a seed or bulk load, and by the migration). */
+export async function rebuildSkillState(sql: SqlRunner, validOnDate: string): Promise<void> {
+  for (const table of ['skill_stats', 'headcount_stats', 'rollup_members', 'employee_skill_levels', 'rollup_state'])
+    await sql.query(`DELETE FROM ${quote(table)}`);
+  await rebuildTeamClosure(sql);
+  await sql.query('INSERT INTO rollup_state (id, valid_on) VALUES (1, ?)', [validOnDate]);
+  await sql.query(
+    `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect('1 = 1')}`,
   );
   await sql.query(`INSERT INTO rollup_members (employee_id, team_id, role_id, location_id, recorded) ${membersSelect('1 = 1')}`);
-  await sql.query(`INSERT INTO skill_rollups (${ROLLUP_KEY.map(quote).join(', ')}, holders) ${rollupSelect('1 = 1', 1)}`);
   await sql.query(
-    `INSERT INTO group_headcounts (${HEADCOUNT_KEY.join(', ')}, headcount, recorded) ${headcountSelect('1 = 1', 1)}`,
+    `INSERT INTO skill_stats (${SKILL_KEY.map(quote).join(', ')}, holders, met, towards) ${skillStatsSelect('h.valid_until > ?', 1)}`,
+    [validOnDate],
   );
-  await rebuildTeamClosure(sql);
+  await sql.query(
+    `INSERT INTO headcount_stats (${HEADCOUNT_KEY.join(', ')}, headcount, recorded) ${headcountSelect('1 = 1', 1)}`,
+  );
 }
 
 function closureRows(teams: ReadonlyArray<{ id: number; path: string }>): number[][] {
@@ -150,6 +235,7 @@ function closureRows(teams: ReadonlyArray<{ id: number; path: string }>): number
   for (const team of teams) {
     const ancestors = team.path.split('/').filter(Boolean).map(Number);
     ancestors.forEach((ancestor, index) => rows.push([ancestor, team.id, ancestors.length - 1 - index]));
+    rows.push([ORGANISATION_SCOPE, team.id, ancestors.length]);
   }
   return rows;
 }
@@ -176,7 +262,10 @@ export async function rebuildTeamClosure(sql: SqlRunner): Promise<void> {
   await insertClosure(sql, closureRows(await teamPaths(sql)));
 }
 
-/** After a team is created or moved: the closure rows of the team and everything below it, from their paths. */
+/**
+ * After a team is created or moved: the closure rows of the team and everything below it,
+ * from their paths. A move must withdraw the sub-tree's employees first and re-add them after.
+ */
 export async function refreshTeamClosure(sql: SqlRunner, teamId: number): Promise<void> {
   const [team] = await teamPaths(sql, 'WHERE id = ?', [teamId]);
   if (!team) return;
