@@ -3,6 +3,7 @@ import { CliUsageError, parseSeedArguments, runCli, runCreateAdmin, type CliIo }
 import { createMigratedDataSource, createTestDatabase, testDialect, type TestDatabase } from '../test/support/test-database';
 import { DEMO_USERS } from './modules/demo/demo-generator';
 import { User } from './modules/users/user.entity';
+import { createDataSource } from './database/data-source';
 
 function capture(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -78,6 +79,30 @@ describe(`cli against a database (${testDialect()})`, () => {
     const refused = capture();
     expect(await runCli(['seed', '--today', '2026-03-15'], refused)).toBe(1);
     expect(refused.err.join('\n')).toMatch(/already has 150 employees/);
+
+    // Statistics lost behind the application's back come back from the completions.
+    const statistics = async () => {
+      const dataSource = await (await createDataSource(database.config)).initialize();
+      try {
+        const [row] = await dataSource.query(
+          'SELECT COUNT(*) AS n, SUM(holders) AS h, SUM(met) AS m FROM skill_stats WHERE dim = 0',
+        );
+        return { n: Number(row.n), h: Number(row.h), m: Number(row.m) };
+      } finally {
+        await dataSource.destroy();
+      }
+    };
+    const seeded = await statistics();
+    expect(seeded.n).toBeGreaterThan(0);
+    const wipe = await (await createDataSource(database.config)).initialize();
+    await wipe.query('DELETE FROM skill_stats');
+    await wipe.destroy();
+    const rebuilt = capture();
+    expect(await runCli(['rebuild-analytics'], rebuilt)).toBe(0);
+    expect(rebuilt.out.join('\n')).toMatch(/Rebuilt the skill state and statistics as of \d{4}-\d{2}-\d{2}/);
+    const after = await statistics();
+    expect(after.h).toBeGreaterThan(0);
+    expect(after.m).toBeGreaterThan(0);
   }, 120_000);
 });
 

@@ -21,6 +21,7 @@ import { ORGANISATION } from './modules/demo/catalogue/organisation.catalogue';
 import { User } from './modules/users/user.entity';
 import { AuditLog } from './modules/audit/audit-log.entity';
 import { utcNow } from './database/column-types';
+import { rebuildSkillState } from './modules/analytics/state/skill-state.sql';
 
 /**
  * Skillgrid command line (plain Node, no Nest):
@@ -46,6 +47,8 @@ Commands:
     --if-empty            Do nothing when the database already has employees.
   create-admin --email E  Migrate, then create an admin login (the first user of a production
                           install). The password comes from ADMIN_PASSWORD, or one line on stdin.
+  rebuild-analytics       Migrate, then rebuild the skill state and dashboard statistics from the
+                          completions (after changing data behind the application's back).
   help                    Show this text.
 
 The database is DATABASE_URL (sqlite:path/to/file.sqlite or mysql://user:pass@host:port/db).`;
@@ -223,6 +226,18 @@ export async function runCreateAdmin(
   io.log(`Created the admin ${email}. Sign in with it.`);
 }
 
+/** Recomputes every derived analytics table in one transaction, dated the organisation's today. */
+async function runRebuildAnalytics(dataSource: DataSource, io: CliIo): Promise<void> {
+  await runMigrate(dataSource, io);
+  const [settings] = (await dataSource.query('SELECT time_zone AS tz FROM organisation_settings WHERE id = 1')) as Array<{
+    tz: string;
+  }>;
+  const today = todayInTimeZone(settings?.tz ?? 'UTC');
+  const started = Date.now();
+  await dataSource.transaction((manager) => rebuildSkillState(manager, today));
+  io.log(`Rebuilt the skill state and statistics as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
 /** Entry point: returns the process exit code (0 ok, 1 failure, 2 usage error). */
 export async function runCli(argv: readonly string[], io: CliIo = { log: console.log, error: console.error }): Promise<number> {
   const [command, ...rest] = argv;
@@ -244,6 +259,11 @@ export async function runCli(argv: readonly string[], io: CliIo = { log: console
         await runSeed(dataSource, args, io);
         return 0;
       }
+      case 'rebuild-analytics':
+        if (rest.length) throw new CliUsageError(`rebuild-analytics takes no options (got "${rest.join(' ')}")`);
+        dataSource = await openDatabase();
+        await runRebuildAnalytics(dataSource, io);
+        return 0;
       case 'create-admin':
         dataSource = await openDatabase();
         await runCreateAdmin(dataSource, rest, io);
