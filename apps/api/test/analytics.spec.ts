@@ -193,7 +193,7 @@ describe(`skills analytics (${testDialect()})`, () => {
       expect(cell(byRole, ids.lead, ids.picking)).toEqual(figures([2, 2, 2, 1, 0], 2, 2, 1, 1));
       const byLocation = await heatmap(hr, `groupBy=location&teamId=${ids.depot}&kind=soft`);
       expect(byLocation.groups).toEqual([expect.objectContaining({ id: 0, name: 'No location', headcount: 6 })]);
-      expect(byLocation.skills.map((s) => s.name)).toEqual(['Coaching', 'Teamwork']);
+      expect(byLocation.skills.map((s) => s.name)).toEqual(['Coaching']);
       expect(cell(byLocation, 0, ids.coaching)).toEqual(figures([1, 1, 1, 0, 0], 6, 2, 1, 3));
     });
   });

@@ -30,7 +30,9 @@ describe('the app in Chromium', () => {
   it('shows HR the employees list and an employee’s skills page', async () => {
     const page = await newPage();
     await signInThroughForm(page, app.url, 'hr@demo.skillgrid.test');
-    await page.waitForURL(/\/employees$/);
+    // HR lands on the overview; the employees list is one click away.
+    await page.waitForURL(/\/overview$/);
+    await page.goto(`${app.url}/employees`);
     await page.getByRole('heading', { name: 'Employees' }).waitFor();
     const rows = page.locator('tbody tr');
     await rows.first().waitFor();
@@ -95,7 +97,8 @@ describe('the app in Chromium', () => {
   it('shows a manager only their own people', async () => {
     const page = await newPage();
     await signInThroughForm(page, app.url, 'manager@demo.skillgrid.test');
-    await page.waitForURL(/\/employees$/);
+    await page.waitForURL(/\/overview$/);
+    await page.goto(`${app.url}/employees`);
     await page.getByRole('heading', { name: 'My people' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     const total = await page.evaluate(async () => (await (await fetch('/api/employees?pageSize=1')).json()).total as number);
@@ -108,7 +111,8 @@ describe('the app in Chromium', () => {
   it('shows an executive the organisation without names', async () => {
     const page = await newPage();
     await signInThroughForm(page, app.url, 'exec@demo.skillgrid.test');
-    await page.waitForURL(/\/organisation$/);
+    await page.waitForURL(/\/overview$/);
+    await page.goto(`${app.url}/organisation`);
     await page.locator('tbody tr').first().waitFor();
     await screenshot(page, 'exec-organisation');
     await expect(seriousA11yViolations(page)).resolves.toEqual([]);

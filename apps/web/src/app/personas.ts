@@ -1,7 +1,18 @@
 import type { AuthUserDto, UserRole } from '@skillgrid/shared';
 
 /** The pages that exist so far; each persona reaches a subset (DESIGN §1). */
-export type AppPage = 'employees' | 'organisation' | 'catalogue' | 'me';
+export type AppPage =
+  | 'overview'
+  | 'heatmap'
+  | 'matrix'
+  | 'gaps'
+  | 'single-points-of-failure'
+  | 'expiring'
+  | 'experts'
+  | 'employees'
+  | 'organisation'
+  | 'catalogue'
+  | 'me';
 
 export interface NavItem {
   page: AppPage;
@@ -17,7 +28,16 @@ export const ROLE_LABELS: Record<UserRole, string> = {
   employee: 'Employee',
 };
 
+// Executives see aggregates only (no people × skills matrix, no expert finder); employees see
+// none of the analytics (DESIGN §1). The server enforces the same with 403.
 const PAGE_ROLES: Record<Exclude<AppPage, 'me'>, readonly UserRole[]> = {
+  overview: ['hr', 'admin', 'manager', 'exec'],
+  heatmap: ['hr', 'admin', 'manager', 'exec'],
+  matrix: ['hr', 'admin', 'manager'],
+  gaps: ['hr', 'admin', 'manager', 'exec'],
+  'single-points-of-failure': ['hr', 'admin', 'manager', 'exec'],
+  expiring: ['hr', 'admin', 'manager', 'exec'],
+  experts: ['hr', 'admin', 'manager'],
   employees: ['hr', 'admin', 'manager'],
   organisation: ['hr', 'admin', 'manager', 'exec'],
   catalogue: ['hr', 'admin', 'manager', 'exec', 'employee'],
@@ -30,23 +50,47 @@ export function canUsePage(user: Pick<AuthUserDto, 'role' | 'employeeId'>, page:
 }
 
 const PAGE_PATHS: Record<AppPage, string> = {
+  overview: '/overview',
+  heatmap: '/heatmap',
+  // Reached by drilling into a team of the heatmap, not from the navigation.
+  matrix: '/heatmap',
+  gaps: '/gaps',
+  'single-points-of-failure': '/single-points-of-failure',
+  expiring: '/expiring',
+  experts: '/experts',
   employees: '/employees',
   organisation: '/organisation',
   catalogue: '/catalogue',
   me: '/me',
 };
 
+const ANALYTICS: readonly AppPage[] = ['overview', 'heatmap', 'gaps', 'single-points-of-failure', 'expiring', 'experts'];
+
 /** Navigation in the order each persona works (their home first). */
 const NAV_ORDER: Record<UserRole, readonly AppPage[]> = {
-  hr: ['employees', 'organisation', 'catalogue', 'me'],
-  admin: ['employees', 'organisation', 'catalogue', 'me'],
-  manager: ['employees', 'organisation', 'catalogue', 'me'],
-  exec: ['organisation', 'catalogue'],
+  hr: [...ANALYTICS, 'employees', 'organisation', 'catalogue', 'me'],
+  admin: [...ANALYTICS, 'employees', 'organisation', 'catalogue', 'me'],
+  manager: [...ANALYTICS, 'employees', 'organisation', 'catalogue', 'me'],
+  exec: [...ANALYTICS, 'organisation', 'catalogue'],
   employee: ['me', 'catalogue'],
 };
 
 function pageLabel(role: UserRole, page: AppPage): string {
   switch (page) {
+    case 'overview':
+      return 'Overview';
+    case 'heatmap':
+      return 'Skills heatmap';
+    case 'matrix':
+      return 'People × skills';
+    case 'gaps':
+      return 'Gap report';
+    case 'single-points-of-failure':
+      return 'Single points of failure';
+    case 'expiring':
+      return 'Expiring credentials';
+    case 'experts':
+      return 'Expert finder';
     case 'employees':
       // A manager's list is their own people (the server scopes it to their tree).
       return role === 'manager' ? 'My people' : 'Employees';

@@ -17,6 +17,13 @@ const EmployeePage = lazy(() => import('./routes/employee-page'));
 const MySkillsPage = lazy(() => import('./routes/my-skills-page'));
 const OrganisationPage = lazy(() => import('./routes/organisation-page'));
 const CataloguePage = lazy(() => import('./routes/catalogue-page'));
+const OverviewPage = lazy(() => import('./routes/overview-page'));
+const HeatmapPage = lazy(() => import('./routes/heatmap-page'));
+const MatrixPage = lazy(() => import('./routes/matrix-page'));
+const GapsPage = lazy(() => import('./routes/gaps-page'));
+const SinglePointsOfFailurePage = lazy(() => import('./routes/single-points-of-failure-page'));
+const ExpiringPage = lazy(() => import('./routes/expiring-page'));
+const ExpertsPage = lazy(() => import('./routes/experts-page'));
 
 function HomeRedirect() {
   return <Navigate to={homePathFor(useCurrentUser())} replace />;
@@ -55,6 +62,62 @@ export const routes: RouteObject[] = [
             element: <AppLayout />,
             children: [
               { index: true, element: <HomeRedirect /> },
+              {
+                path: 'overview',
+                element: (
+                  <RequirePage page="overview">
+                    <OverviewPage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'heatmap',
+                element: (
+                  <RequirePage page="heatmap">
+                    <HeatmapPage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'heatmap/teams/:teamId/matrix',
+                element: (
+                  <RequirePage page="matrix">
+                    <MatrixPage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'gaps',
+                element: (
+                  <RequirePage page="gaps">
+                    <GapsPage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'single-points-of-failure',
+                element: (
+                  <RequirePage page="single-points-of-failure">
+                    <SinglePointsOfFailurePage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'expiring',
+                element: (
+                  <RequirePage page="expiring">
+                    <ExpiringPage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'experts',
+                element: (
+                  <RequirePage page="experts">
+                    <ExpertsPage />
+                  </RequirePage>
+                ),
+              },
               {
                 path: 'employees',
                 element: (

@@ -15,6 +15,12 @@ describe(createFormatters.name, () => {
     expect(sut.date(null)).toBe('–');
   });
 
+  it('names a calendar month, from a month or a date in it', () => {
+    expect(sut.month('2025-06')).toBe('Jun 2025');
+    expect(sut.month('2025-01-31')).toBe('Jan 2025');
+    expect(sut.month(null)).toBe('–');
+  });
+
   it('formats instants in the organisation’s time zone', () => {
     // 07:30 UTC is still the previous evening in Los Angeles.
     expect(sut.date('2025-01-01T07:30:00Z')).toBe('31 Dec 2024, 23:30');

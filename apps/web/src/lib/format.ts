@@ -32,6 +32,8 @@ export interface Formatters {
   settings: FormatSettings;
   /** A calendar date (YYYY-MM-DD) or an instant; empty values become an en dash. */
   date: (value: string | null | undefined) => string;
+  /** A calendar month (YYYY-MM) → "Jun 2025". */
+  month: (value: string | null | undefined) => string;
   /** 0..1 → "83 %" (no decimals, UI.md). */
   percent: (fraction: number | null | undefined) => string;
   money: (amount: number | null | undefined) => string;
@@ -48,6 +50,7 @@ export function createFormatters(settings: FormatSettings): Formatters {
   // A calendar date is not an instant: formatting it in a time zone west of UTC would show the
   // previous day, so dates are pinned to UTC and only instants use the organisation's zone.
   const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const calendarMonth = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const instant = safeDateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const money = safeCurrencyFormat(locale, currency);
@@ -62,6 +65,11 @@ export function createFormatters(settings: FormatSettings): Formatters {
       if (parts) return calendarDate.format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)));
       const time = Date.parse(value);
       return Number.isNaN(time) ? value : instant.format(new Date(time));
+    },
+    month: (value) => {
+      if (!value) return DASH;
+      const parts = parseIsoDate(`${value.slice(0, 7)}-01`);
+      return parts ? calendarMonth.format(new Date(Date.UTC(parts.year, parts.month - 1, 1))) : value;
     },
     percent: (fraction) => (fraction === null || fraction === undefined ? DASH : percent.format(fraction)),
     money: (amount) => (amount === null || amount === undefined ? DASH : money.format(amount)),

@@ -1,4 +1,20 @@
-import type { AuthUserDto, EmployeeListItemDto, OrganisationDto, Page, TeamDto } from '@skillgrid/shared';
+import type {
+  AnalyticsSkillDto,
+  AuthUserDto,
+  EmployeeListItemDto,
+  ExpiringDto,
+  GapEmployeeRowDto,
+  GapReportDto,
+  GapSkillRowDto,
+  HeatmapCellDto,
+  HeatmapDto,
+  HeatmapGroupDto,
+  OrganisationDto,
+  OverviewDto,
+  Page,
+  SinglePointOfFailureDto,
+  TeamDto,
+} from '@skillgrid/shared';
 
 /** Test data with overrides (STYLE §11). */
 export function makeUser(overrides: Partial<AuthUserDto> = {}): AuthUserDto {
@@ -60,4 +76,165 @@ export function makeOrganisation(overrides: Partial<OrganisationDto> = {}): Orga
 
 export function makePage<T>(items: T[], overrides: Partial<Page<T>> = {}): Page<T> {
   return { items, total: items.length, page: 1, pageSize: 50, ...overrides };
+}
+
+export function makeAnalyticsSkill(overrides: Partial<AnalyticsSkillDto> = {}): AnalyticsSkillDto {
+  return { id: 1, name: 'Payroll processing', categoryId: 1, category: 'Finance', kind: 'hard', ...overrides };
+}
+
+export function makeHeatmapGroup(overrides: Partial<HeatmapGroupDto> = {}): HeatmapGroupDto {
+  return {
+    id: 1,
+    name: 'Finance',
+    hasChildren: false,
+    headcount: 10,
+    withCredentials: 9,
+    completeness: 0.9,
+    suppressed: false,
+    ...overrides,
+  };
+}
+
+/** DESIGN §3's worked example by default: levels 4, 2, 3, 0 against 3, 3, 2, 2. */
+export function makeHeatmapCell(overrides: Partial<HeatmapCellDto> = {}): HeatmapCellDto {
+  return {
+    groupId: 1,
+    skillId: 1,
+    headcount: 4,
+    holders: [3, 3, 2, 1, 0],
+    avgLevel: 2.25,
+    required: 4,
+    met: 2,
+    coverage: 0.5,
+    gapPoints: 3,
+    suppressed: false,
+    ...overrides,
+  };
+}
+
+export function makeHeatmap(overrides: Partial<HeatmapDto> = {}): HeatmapDto {
+  return {
+    asOf: '2025-06-30',
+    groupBy: 'team',
+    team: null,
+    includeSubteams: true,
+    privacyMinGroup: null,
+    groups: [makeHeatmapGroup()],
+    skills: [makeAnalyticsSkill()],
+    cells: [makeHeatmapCell()],
+    ...overrides,
+  };
+}
+
+export function makeGapSkillRow(overrides: Partial<GapSkillRowDto> = {}): GapSkillRowDto {
+  return {
+    skillId: 1,
+    skillName: 'Payroll processing',
+    category: 'Finance',
+    kind: 'hard',
+    requiredLevel: 3,
+    weight: 2,
+    required: 4,
+    met: 2,
+    coverage: 0.5,
+    gapPoints: 3,
+    weightedGapPoints: 6,
+    suppressed: false,
+    ...overrides,
+  };
+}
+
+export function makeGapEmployeeRow(overrides: Partial<GapEmployeeRowDto> = {}): GapEmployeeRowDto {
+  return {
+    employeeId: 7,
+    name: 'Priya Shah',
+    teamId: 2,
+    teamName: 'Payroll',
+    roleId: 1,
+    roleName: 'Payroll Officer',
+    readiness: 0.5,
+    gapPoints: 2,
+    weightedGapPoints: 6,
+    gaps: [{ skillId: 1, skillName: 'Payroll processing', requiredLevel: 3, currentLevel: 1, gapPoints: 2, weight: 3 }],
+    ...overrides,
+  };
+}
+
+export function makeGapReport(overrides: Partial<GapReportDto> = {}): GapReportDto {
+  return {
+    asOf: '2025-06-30',
+    scope: { kind: 'organisation', id: null, name: 'Acme Ltd' },
+    headcount: 120,
+    suppressed: false,
+    skills: [makeGapSkillRow()],
+    employees: makePage([makeGapEmployeeRow()], { pageSize: 25 }),
+    ...overrides,
+  };
+}
+
+export function makeSinglePoint(overrides: Partial<SinglePointOfFailureDto> = {}): SinglePointOfFailureDto {
+  return {
+    teamId: 2,
+    teamName: 'Payroll',
+    skillId: 1,
+    skillName: 'Payroll processing',
+    requiredLevel: 3,
+    holders: 1,
+    required: 6,
+    weight: 2,
+    holderEmployees: [{ id: 7, name: 'Priya Shah' }],
+    suppressed: false,
+    ...overrides,
+  };
+}
+
+export function makeExpiring(overrides: Partial<ExpiringDto> = {}): ExpiringDto {
+  return {
+    items: [
+      {
+        completionId: 1,
+        employeeId: 7,
+        employeeName: 'Priya Shah',
+        teamId: 2,
+        teamName: 'Payroll',
+        credentialId: 9,
+        credentialName: 'Payroll Practitioner',
+        awardedAt: '2024-07-15',
+        expiresAt: '2025-07-15',
+        daysLeft: 15,
+      },
+    ],
+    total: 1,
+    page: 1,
+    pageSize: 50,
+    asOf: '2025-06-30',
+    withinDays: 90,
+    byMonth: [
+      { month: '2025-06', count: 0 },
+      { month: '2025-07', count: 1 },
+      { month: '2025-08', count: 0 },
+      { month: '2025-09', count: 0 },
+    ],
+    suppressed: false,
+    ...overrides,
+  };
+}
+
+export function makeOverview(overrides: Partial<OverviewDto> = {}): OverviewDto {
+  return {
+    asOf: '2025-06-30',
+    team: null,
+    headcount: 120,
+    withCredentials: 96,
+    completeness: 0.8,
+    required: 200,
+    met: 150,
+    coverage: 0.75,
+    gapPoints: 80,
+    singlePointsOfFailure: 4,
+    expiringIn90Days: 12,
+    topGaps: [makeGapSkillRow()],
+    suppressed: false,
+    ...overrides,
+  };
 }

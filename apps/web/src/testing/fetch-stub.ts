@@ -6,6 +6,8 @@ export interface StubRoute {
   path: string | RegExp;
   status?: number;
   body?: unknown;
+  /** Answers from the request (its query string); a promise that never settles keeps it loading. */
+  reply?: (url: URL) => unknown;
   headers?: Record<string, string>;
 }
 
@@ -41,7 +43,8 @@ export function stubFetch(routes: StubRoute[]) {
       );
     }
     const status = route.status ?? 200;
-    return new Response(status === 204 || route.body === undefined ? null : JSON.stringify(route.body), {
+    const answer = route.reply ? await route.reply(url) : route.body;
+    return new Response(status === 204 || answer === undefined ? null : JSON.stringify(answer), {
       status,
       headers: { 'Content-Type': 'application/json', ...route.headers },
     });

@@ -4,6 +4,9 @@ import { endOfMonth, type IsoDate } from './dates';
 export const HEATMAP_GROUP_BYS = ['team', 'role', 'location'] as const;
 export type HeatmapGroupBy = (typeof HEATMAP_GROUP_BYS)[number];
 
+export const GAP_SORTS = ['weightedGapPoints', 'gapPoints', 'readiness', 'name'] as const;
+export type GapSort = (typeof GAP_SORTS)[number];
+
 export const HEATMAP_METRICS = ['coverage', 'avgLevel', 'holders', 'gapPoints'] as const;
 export type HeatmapMetric = (typeof HEATMAP_METRICS)[number];
 

@@ -338,6 +338,7 @@ export interface GapSkillRowDto {
 
 export interface GapEmployeeSkillDto {
   skillId: number;
+  skillName: string;
   requiredLevel: number;
   currentLevel: number;
   gapPoints: number;

@@ -148,6 +148,8 @@ export class AnalyticsService {
         cells.push({ groupId: group.id, skillId: skill.id, ...cellFigures(tally, ctx.privacyMinGroup) });
       }
     }
+    // Columns nobody in these groups holds or needs are left out.
+    const used = new Set(cells.map((c) => c.skillId));
     return {
       asOf: ctx.asOf,
       groupBy,
@@ -155,7 +157,7 @@ export class AnalyticsService {
       includeSubteams,
       privacyMinGroup: ctx.privacyMinGroup,
       groups: groups.map((group) => this.groupDto(ctx, group, result)),
-      skills,
+      skills: skills.filter((skill) => used.has(skill.id)),
       cells,
     };
   }
@@ -297,10 +299,14 @@ export class AnalyticsService {
       ctx,
       teams.map((t) => t.id),
     );
+    // Only the skills some role present requires matter.
+    const needed = new Set<number>();
+    for (const roleIds of byRole.values())
+      for (const roleId of roleIds) for (const skillId of requirements.get(roleId)?.keys() ?? []) needed.add(skillId);
     const result = await groupTallies(
       ctx.sql,
       { by: 'subtree', teamIds: teams.map((t) => t.id) },
-      null,
+      [...needed],
       ctx.asOf,
       ctx.today,
       requirements,
@@ -368,25 +374,20 @@ export class AnalyticsService {
     return result;
   }
 
-  /** Who the one holder is, for rows with exactly one (current state only). */
+  /**
+   * Who the one holder is, for rows with exactly one (current state only). One indexed lookup
+   * per row, starting from the team's members (CROSS JOIN fixes SQLite's join order).
+   */
   private async nameSoleHolders(ctx: AnalyticsContext, rows: SinglePointOfFailureDto[]): Promise<void> {
-    const sole = rows.filter((row) => row.holders === 1);
-    if (!sole.length || ctx.asOf < ctx.today) return;
-    for (let start = 0; start < sole.length; start += 200) {
-      const chunk = sole.slice(start, start + 200);
+    if (ctx.asOf < ctx.today) return;
+    for (const row of rows.filter((r) => r.holders === 1).slice(0, 200)) {
       const found = (await ctx.sql.query(
-        `SELECT gc.ancestor_id AS t, h.skill_id AS s, h.\`level\` AS k, e.id, e.name FROM employee_skill_levels h ` +
-          `JOIN rollup_members x ON x.employee_id = h.employee_id JOIN team_closure gc ON gc.descendant_id = x.team_id ` +
-          `JOIN employees e ON e.id = h.employee_id WHERE h.valid_until > ? AND (${chunk
-            .map(() => '(gc.ancestor_id = ? AND h.skill_id = ? AND h.`level` = ?)')
-            .join(' OR ')})`,
-        [ctx.asOf, ...chunk.flatMap((row) => [row.teamId, row.skillId, row.requiredLevel])],
+        'SELECT e.id, e.name FROM team_closure gc CROSS JOIN rollup_members x ON x.team_id = gc.descendant_id ' +
+          'CROSS JOIN employee_skill_levels h ON h.employee_id = x.employee_id AND h.skill_id = ? AND h.`level` = ? ' +
+          'JOIN employees e ON e.id = x.employee_id WHERE gc.ancestor_id = ? AND h.valid_until > ? LIMIT 2',
+        [row.skillId, row.requiredLevel, row.teamId, ctx.asOf],
       )) as Row[];
-      for (const row of chunk) {
-        row.holderEmployees = found
-          .filter((f) => Number(f.t) === row.teamId && Number(f.s) === row.skillId && Number(f.k) === row.requiredLevel)
-          .map((f) => ({ id: Number(f.id), name: String(f.name) }));
-      }
+      row.holderEmployees = found.map((f) => ({ id: Number(f.id), name: String(f.name) }));
     }
   }
 

@@ -136,6 +136,11 @@ export class GapEmployeesService {
       'teams',
       [...people.values()].map((p) => p.teamId),
     );
+    const skillNames = await this.contexts.names(
+      ctx.sql,
+      'skills',
+      [...people.values()].flatMap((p) => p.requirements.map((r) => r.skillId)),
+    );
     const roles = await this.contexts.names(
       ctx.sql,
       'roles',
@@ -160,6 +165,7 @@ export class GapEmployeesService {
             .filter((g) => g.gapPoints > 0)
             .map((g) => ({
               skillId: g.skillId,
+              skillName: skillNames.get(g.skillId) ?? `#${g.skillId}`,
               requiredLevel: g.requiredLevel,
               currentLevel: g.currentLevel,
               gapPoints: g.gapPoints,

@@ -84,7 +84,7 @@ export class PeopleAnalyticsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 200;
     const members = membersSource(ctx.asOf, ctx.today);
-    const within = withinSql([team.id]);
+    const within = query.includeSubteams === false ? { sql: 'x.team_id = ?', parameters: [team.id] } : withinSql([team.id]);
     const from = `FROM ${members.sql} x JOIN employees em ON em.id = x.employee_id WHERE ${within.sql}`;
     const parameters = [...members.parameters, ...within.parameters];
     const [{ n }] = (await ctx.sql.query(`SELECT COUNT(*) AS n ${from}`, parameters)) as Row[];

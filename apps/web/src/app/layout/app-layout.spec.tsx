@@ -35,18 +35,43 @@ describe('AppLayout', () => {
     stubSession(makeUser({ role: 'manager', name: 'Mina Patel', employeeId: 3 }));
     renderRoutes(routes, '/catalogue');
 
-    expect(await navLinks()).toEqual(['My people', 'Organisation', 'Catalogue', 'My skills']);
+    expect(await navLinks()).toEqual([
+      'Overview',
+      'Skills heatmap',
+      'Gap report',
+      'Single points of failure',
+      'Expiring credentials',
+      'Expert finder',
+      'My people',
+      'Organisation',
+      'Catalogue',
+      'My skills',
+    ]);
     expect(await screen.findByText('Acme Ltd')).toBeTruthy();
     expect(screen.getAllByText('Mina Patel').length).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 
-  it('sends an executive home to the organisation, with suppressed headcounts in words', async () => {
+  it('sends an executive home to the overview', async () => {
     stubSession(makeUser({ role: 'exec', employeeId: null }));
     const { router } = renderRoutes(routes, '/');
 
-    expect(await navLinks()).toEqual(['Organisation', 'Catalogue']);
-    expect(router.state.location.pathname).toBe('/organisation');
+    expect(await navLinks()).toEqual([
+      'Overview',
+      'Skills heatmap',
+      'Gap report',
+      'Single points of failure',
+      'Expiring credentials',
+      'Organisation',
+      'Catalogue',
+    ]);
+    expect(router.state.location.pathname).toBe('/overview');
+  });
+
+  it('shows an executive the organisation with suppressed headcounts in words', async () => {
+    stubSession(makeUser({ role: 'exec', employeeId: null }));
+    renderRoutes(routes, '/organisation');
+
     // Whole sub-trees only: Payroll's withheld count, and no direct-member column at all.
     expect((await screen.findAllByText('fewer than 5')).length).toBe(1);
     expect(screen.queryByRole('columnheader', { name: 'People in team' })).toBeNull();

@@ -1,6 +1,5 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state';
 import { useFormat } from '../../components/ui/format-context';
@@ -8,12 +7,10 @@ import { ErrorState } from '../../components/ui/error-state';
 import { PaginationBar } from '../../components/ui/pagination-bar';
 import { TableSkeleton } from '../../components/ui/table-skeleton';
 import { useEmployees } from '../../features/employees/api/get-employees';
-import { EmployeeFilters, type FilterOption } from '../../features/employees/components/employee-filters';
+import { EmployeeFilters } from '../../features/employees/components/employee-filters';
 import { EmployeesTable } from '../../features/employees/components/employees-table';
 import { hasActiveFilters, useEmployeeListFilters } from '../../features/employees/hooks/use-employee-list-filters';
-import { useAllRoles } from '../../features/roles/api/get-roles';
-import { useAllTeams } from '../../features/teams/api/get-teams';
-import { flattenTeamTree } from '../../features/teams/utils/team-tree';
+import { useRoleOptions, useTeamOptions } from '../filter-options';
 import { useCurrentUser } from '../guards/session';
 
 const employeeHref = (id: number) => `/employees/${id}`;
@@ -27,25 +24,8 @@ export function EmployeesPage() {
   const navigate = useNavigate();
   const { filters, update, clear } = useEmployeeListFilters();
   const employees = useEmployees(filters);
-  const teams = useAllTeams();
-  const roles = useAllRoles();
-
-  const teamOptions = useMemo<FilterOption[]>(
-    () =>
-      flattenTeamTree(teams.data ?? []).map(({ team, parentName }) => ({
-        value: String(team.id),
-        // The parent tells apart teams with the same name in different departments.
-        label: parentName ? `${team.name} (${parentName})` : team.name,
-      })),
-    [teams.data],
-  );
-  const roleOptions = useMemo<FilterOption[]>(
-    () =>
-      (roles.data ?? [])
-        .map((role) => ({ value: String(role.id), label: role.name }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
-    [roles.data],
-  );
+  const teams = useTeamOptions();
+  const roles = useRoleOptions();
 
   const filtered = hasActiveFilters(filters);
   const empty = filtered ? (
@@ -85,9 +65,9 @@ export function EmployeesPage() {
       <EmployeeFilters
         filters={filters}
         onChange={update}
-        teamOptions={teamOptions}
-        roleOptions={roleOptions}
-        optionsLoading={teams.isPending || roles.isPending}
+        teamOptions={teams.options}
+        roleOptions={roles.options}
+        optionsLoading={teams.loading || roles.loading}
       />
 
       {employees.isPending ? (

@@ -1,8 +1,8 @@
-import { Box, Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Box, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { scrollRegionProps, useHorizontalOverflow } from '../ui/use-horizontal-overflow';
+import { ChartFigure } from './chart-figure';
 
 export interface LevelBarDatum {
   id: number;
@@ -55,111 +55,94 @@ function levelText(level: number, levelLabel: (level: number) => string) {
  * the two differ by shape as well as colour; the same numbers are one click away as a table.
  */
 export function LevelBarChart({ title, data, maxLevel = 5, levelLabel }: LevelBarChartProps) {
-  const [view, setView] = useState<'chart' | 'table'>('chart');
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   // Wide screens show whole skill names (the longest demo ones run to 35 characters); phones
   // shorten them, and the tooltip and the table view carry them in full.
   const labelWidth = narrow ? 128 : 250;
   const labelChars = narrow ? 17 : 38;
-  const headingId = useId();
   const [scrollContainerRef, overflowing] = useHorizontalOverflow();
   const short = data.filter((row) => row.current < row.required).length;
   const summary = `${title}: ${data.length} required skills, ${short} below the required level.`;
 
-  return (
-    <Stack gap="xs" component="figure" m={0} aria-labelledby={headingId}>
-      <Group justify="space-between" wrap="wrap" gap="xs">
-        <Text component="figcaption" id={headingId} fw={600}>
-          {title}
-        </Text>
-        <SegmentedControl
-          size="xs"
-          aria-label={`Show ${title.toLowerCase()} as`}
-          value={view}
-          onChange={(value) => setView(value === 'table' ? 'table' : 'chart')}
-          data={[
-            { value: 'chart', label: 'Chart' },
-            { value: 'table', label: 'Table' },
-          ]}
-        />
-      </Group>
-      {view === 'chart' ? (
-        <Stack gap={4}>
-          <div role="img" aria-label={summary} style={{ width: '100%', height: 40 + data.length * ROW_HEIGHT }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barGap={2}>
-                <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-                <XAxis
-                  type="number"
-                  domain={[0, maxLevel]}
-                  ticks={Array.from({ length: maxLevel + 1 }, (_, index) => index)}
-                  allowDecimals={false}
-                  tick={{ fontSize: 12, fill: 'var(--mantine-color-dimmed)' }}
-                />
-                <YAxis
-                  type="category"
-                  dataKey="name"
-                  width={labelWidth}
-                  interval={0}
-                  tick={{ fontSize: 12, fill: 'var(--mantine-color-text)' }}
-                  tickFormatter={(name: string) => truncate(name, labelChars)}
-                />
-                <Tooltip
-                  formatter={(value, name) => [levelText(Number(value), levelLabel), String(name)]}
-                  contentStyle={{ background: 'var(--mantine-color-body)', borderColor: 'var(--mantine-color-default-border)' }}
-                />
-                <Bar dataKey="current" name="Current level" fill={CURRENT_COLOUR} barSize={10} isAnimationActive={false} />
-                <Bar
-                  dataKey="required"
-                  name="Required level"
-                  fill="transparent"
-                  stroke={REQUIRED_STROKE}
-                  strokeWidth={1.5}
-                  strokeDasharray="4 2"
-                  barSize={10}
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <ChartLegend />
-        </Stack>
-      ) : (
-        <Table.ScrollContainer
-          ref={scrollContainerRef}
-          minWidth={420}
-          type="native"
-          style={{ position: 'relative' }}
-          {...scrollRegionProps(overflowing, title)}
-        >
-          <Table striped verticalSpacing={4}>
-            <VisuallyHidden component="caption">{title}</VisuallyHidden>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Skill</Table.Th>
-                <Table.Th scope="col">Current level</Table.Th>
-                <Table.Th scope="col">Required level</Table.Th>
-                <Table.Th scope="col">Gap</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.map((row) => (
-                <Table.Tr key={row.id}>
-                  <Table.Th scope="row" fw={400}>
-                    {row.name}
-                    {row.critical ? ' (critical)' : ''}
-                  </Table.Th>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{levelText(row.current, levelLabel)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{levelText(row.required, levelLabel)}</Table.Td>
-                  <Table.Td>{Math.max(0, row.required - row.current)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+  const chart = (
+    <Stack gap={4}>
+      <div role="img" aria-label={summary} style={{ width: '100%', height: 40 + data.length * ROW_HEIGHT }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barGap={2}>
+            <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+            <XAxis
+              type="number"
+              domain={[0, maxLevel]}
+              ticks={Array.from({ length: maxLevel + 1 }, (_, index) => index)}
+              allowDecimals={false}
+              tick={{ fontSize: 12, fill: 'var(--mantine-color-dimmed)' }}
+            />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={labelWidth}
+              interval={0}
+              tick={{ fontSize: 12, fill: 'var(--mantine-color-text)' }}
+              tickFormatter={(name: string) => truncate(name, labelChars)}
+            />
+            <Tooltip
+              formatter={(value, name) => [levelText(Number(value), levelLabel), String(name)]}
+              contentStyle={{ background: 'var(--mantine-color-body)', borderColor: 'var(--mantine-color-default-border)' }}
+            />
+            <Bar dataKey="current" name="Current level" fill={CURRENT_COLOUR} barSize={10} isAnimationActive={false} />
+            <Bar
+              dataKey="required"
+              name="Required level"
+              fill="transparent"
+              stroke={REQUIRED_STROKE}
+              strokeWidth={1.5}
+              strokeDasharray="4 2"
+              barSize={10}
+              isAnimationActive={false}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <ChartLegend />
     </Stack>
   );
+
+  const table = (
+    <Table.ScrollContainer
+      ref={scrollContainerRef}
+      minWidth={420}
+      type="native"
+      style={{ position: 'relative' }}
+      {...scrollRegionProps(overflowing, title)}
+    >
+      <Table striped verticalSpacing={4}>
+        <VisuallyHidden component="caption">{title}</VisuallyHidden>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Skill</Table.Th>
+            <Table.Th scope="col">Current level</Table.Th>
+            <Table.Th scope="col">Required level</Table.Th>
+            <Table.Th scope="col">Gap</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.map((row) => (
+            <Table.Tr key={row.id}>
+              <Table.Th scope="row" fw={400}>
+                {row.name}
+                {row.critical ? ' (critical)' : ''}
+              </Table.Th>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{levelText(row.current, levelLabel)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{levelText(row.required, levelLabel)}</Table.Td>
+              <Table.Td>{Math.max(0, row.required - row.current)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+
+  return <ChartFigure title={title} chart={chart} table={table} />;
 }
 
 export default LevelBarChart;

@@ -1,5 +1,14 @@
-import { Table, Text, VisuallyHidden } from '@mantine/core';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row, type RowData } from '@tanstack/react-table';
+import { Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type Header,
+  type Row,
+  type RowData,
+  type SortingState,
+} from '@tanstack/react-table';
 import type { MouseEvent, ReactNode } from 'react';
 import { scrollRegionProps, useHorizontalOverflow } from './use-horizontal-overflow';
 
@@ -33,6 +42,27 @@ export interface DataTableProps<T> {
    * For tables of short values only (names, places, dates).
    */
   singleLineOnPhone?: boolean;
+  /**
+   * Server-side sorting: the column sorted by (its id) and the direction. Columns sort when they
+   * have an accessor and do not set `enableSorting: false`; no sorting at all without this.
+   */
+  sorting?: { id: string; desc: boolean };
+  onSortingChange?: (sorting: { id: string; desc: boolean }) => void;
+}
+
+const SORT_ARROWS = { asc: '▲', desc: '▼' } as const;
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+function SortableHeader<T>({ header }: { header: Header<T, unknown> }) {
+  const sorted = header.column.getIsSorted();
+  return (
+    <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={700} fz="sm" style={{ whiteSpace: 'nowrap' }}>
+      {flexRender(header.column.columnDef.header, header.getContext())}
+      <span aria-hidden="true" style={{ marginLeft: 4, color: sorted ? undefined : 'var(--mantine-color-dimmed)' }}>
+        {sorted ? SORT_ARROWS[sorted] : '↕'}
+      </span>
+    </UnstyledButton>
+  );
 }
 
 /**
@@ -49,6 +79,8 @@ export function DataTable<T>({
   empty,
   stale,
   singleLineOnPhone,
+  sorting,
+  onSortingChange,
 }: DataTableProps<T>) {
   const [scrollContainerRef, overflowing] = useHorizontalOverflow();
   const table = useReactTable({
@@ -59,6 +91,15 @@ export function DataTable<T>({
     manualPagination: true,
     manualFiltering: true,
     manualSorting: true,
+    enableSorting: Boolean(onSortingChange),
+    // The server always sorts by something: a third click turns the direction, not sorting off.
+    enableSortingRemoval: false,
+    state: { sorting: sorting ? [sorting] : [] },
+    onSortingChange: (updater) => {
+      const current: SortingState = sorting ? [sorting] : [];
+      const next = typeof updater === 'function' ? updater(current) : updater;
+      if (next[0] && onSortingChange) onSortingChange({ id: next[0].id, desc: next[0].desc });
+    },
   });
 
   if (data.length === 0 && empty) return <>{empty}</>;
@@ -93,11 +134,23 @@ export function DataTable<T>({
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (
             <Table.Tr key={group.id}>
-              {group.headers.map((header) => (
-                <Table.Th key={header.id} scope="col" style={{ whiteSpace: 'nowrap' }}>
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
-                </Table.Th>
-              ))}
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <Table.Th
+                    key={header.id}
+                    scope="col"
+                    style={{ whiteSpace: 'nowrap' }}
+                    aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : 'none') : undefined}
+                  >
+                    {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                      <SortableHeader header={header} />
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </Table.Th>
+                );
+              })}
             </Table.Tr>
           ))}
         </Table.Thead>

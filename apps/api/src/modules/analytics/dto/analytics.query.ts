@@ -1,7 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { HEATMAP_GROUP_BYS, MAX_LEVEL, MIN_LEVEL, SKILL_KINDS, type HeatmapGroupBy, type SkillKind } from '@skillgrid/shared';
+import {
+  GAP_SORTS,
+  HEATMAP_GROUP_BYS,
+  MAX_LEVEL,
+  MIN_LEVEL,
+  SKILL_KINDS,
+  type GapSort,
+  type HeatmapGroupBy,
+  type SkillKind,
+} from '@skillgrid/shared';
 import { PaginationQueryDto } from '../../../common/http/pagination';
 import { IsIsoDate } from '../../../common/http/is-iso-date';
 
@@ -72,6 +81,12 @@ export class MatrixQuery extends SkillFilterQuery {
   @Min(1, { message: 'teamId must be a positive integer' })
   teamId!: number;
 
+  @ApiPropertyOptional({ default: true, description: "false: the team's own members only" })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'includeSubteams must be true or false' })
+  includeSubteams?: boolean;
+
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -87,9 +102,6 @@ export class MatrixQuery extends SkillFilterQuery {
   @Max(500, { message: 'pageSize must not be greater than 500' })
   pageSize?: number;
 }
-
-export const GAP_SORTS = ['weightedGapPoints', 'gapPoints', 'readiness', 'name'] as const;
-export type GapSort = (typeof GAP_SORTS)[number];
 
 export class GapsQuery extends PaginationQueryDto {
   @OptionalId('A team (with its sub-teams)')

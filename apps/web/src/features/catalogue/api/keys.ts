@@ -18,6 +18,7 @@ export interface CredentialListParams {
 export const catalogueKeys = {
   all: ['catalogue'] as const,
   skills: (params: SkillListParams) => [...catalogueKeys.all, 'skills', params] as const,
+  allSkills: () => [...catalogueKeys.all, 'skills', 'everything'] as const,
   credentials: (params: CredentialListParams) => [...catalogueKeys.all, 'credentials', params] as const,
   categories: () => [...catalogueKeys.all, 'skill-categories'] as const,
 };

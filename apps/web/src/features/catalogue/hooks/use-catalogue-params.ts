@@ -2,6 +2,7 @@ import { CREDENTIAL_TYPES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SKILL_KINDS } from 
 import type { CredentialType, SkillKind } from '@skillgrid/shared';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { oneOf, positiveInt } from '../../../lib/url-state';
 
 export type CatalogueTab = 'skills' | 'credentials';
 
@@ -13,16 +14,6 @@ export interface CatalogueParams {
   categoryId?: number;
   kind?: SkillKind;
   type?: CredentialType;
-}
-
-function positiveInt(value: string | null): number | undefined {
-  if (value === null || !/^\d+$/.test(value)) return undefined;
-  const number = Number(value);
-  return number > 0 ? number : undefined;
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
 export function parseCatalogueParams(search: URLSearchParams): CatalogueParams {

@@ -2,13 +2,8 @@ import { DEFAULT_PAGE_SIZE, EMPLOYEE_STATUSES, MAX_PAGE_SIZE } from '@skillgrid/
 import type { EmployeeStatus } from '@skillgrid/shared';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { positiveInt } from '../../../lib/url-state';
 import type { EmployeeListFilters } from '../api/keys';
-
-function positiveInt(value: string | null): number | undefined {
-  if (value === null || !/^\d+$/.test(value)) return undefined;
-  const number = Number(value);
-  return number > 0 ? number : undefined;
-}
 
 export function parseEmployeeListFilters(search: URLSearchParams): EmployeeListFilters {
   const status = search.get('status');

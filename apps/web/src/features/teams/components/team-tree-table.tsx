@@ -1,9 +1,10 @@
-import { Anchor, Box, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Group, Text, VisuallyHidden } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/ui/data-table';
 import { useFormat } from '../../../components/ui/format-context';
+import { Suppressed } from '../../../components/ui/suppressed';
 import type { TeamTreeRow } from '../utils/team-tree';
 
 interface TeamTreeTableProps {
@@ -19,30 +20,6 @@ interface TeamTreeTableProps {
 }
 
 const INDENT_PX = 20;
-
-/** A withheld headcount: hatched, with the reason in words (UI.md, suppressed cells). */
-function Suppressed({ minGroup }: { minGroup: number }) {
-  return (
-    <Tooltip label={`Withheld for privacy: fewer than ${minGroup} people`} withArrow>
-      <Box
-        component="span"
-        tabIndex={0}
-        p={3}
-        style={{
-          display: 'inline-block',
-          borderRadius: 4,
-          whiteSpace: 'nowrap',
-          background: 'repeating-linear-gradient(45deg, var(--mantine-color-default-border) 0 3px, transparent 3px 6px)',
-        }}
-      >
-        {/* The hatching frames the words instead of running behind them, so they stay legible. */}
-        <Text component="span" size="xs" px={4} style={{ background: 'var(--mantine-color-body)', borderRadius: 2 }}>
-          fewer than {minGroup}
-        </Text>
-      </Box>
-    </Tooltip>
-  );
-}
 
 const column = createColumnHelper<TeamTreeRow>();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTeam } from '../../../testing/factories';
-import { filterTeamTree, flattenTeamTree } from './team-tree';
+import { filterTeamTree, flattenTeamTree, teamPath } from './team-tree';
 
 const teams = [
   makeTeam({ id: 3, name: 'Tax', parentId: 1 }),
@@ -48,5 +48,13 @@ describe(filterTeamTree.name, () => {
     const sut = filterTeamTree(flattenTeamTree(teams), 'pay');
 
     expect(sut.map((row) => row.team.name)).toEqual(['Finance', 'Accounts', 'Payables']);
+  });
+});
+
+describe(teamPath.name, () => {
+  it('gives the visible ancestors, top-most first', () => {
+    expect(teamPath(teams, 4).map((team) => team.name)).toEqual(['Finance', 'Accounts', 'Payables']);
+    expect(teamPath(teams.slice(2), 4).map((team) => team.name)).toEqual(['Accounts', 'Payables']);
+    expect(teamPath(teams, 99)).toEqual([]);
   });
 });

@@ -67,3 +67,20 @@ export function filterTeamTree(rows: ReadonlyArray<TeamTreeRow>, query: string):
   }
   return rows.filter((row) => keep.has(row.team.id));
 }
+
+/**
+ * The team and its ancestors the caller can see, top-most first (a breadcrumb). A manager's
+ * path starts at the team they manage; an unknown team gives an empty path.
+ */
+export function teamPath(teams: ReadonlyArray<TeamDto>, teamId: number): TeamDto[] {
+  const byId = new Map(teams.map((team) => [team.id, team]));
+  const path: TeamDto[] = [];
+  const seen = new Set<number>();
+  let current = byId.get(teamId);
+  while (current && !seen.has(current.id)) {
+    seen.add(current.id);
+    path.unshift(current);
+    current = current.parentId !== null ? byId.get(current.parentId) : undefined;
+  }
+  return path;
+}

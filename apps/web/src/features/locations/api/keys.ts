@@ -1,0 +1,4 @@
+export const locationKeys = {
+  all: ['locations'] as const,
+  everything: () => [...locationKeys.all, 'everything'] as const,
+};
