@@ -32,7 +32,10 @@ describe('analytics in Chromium', () => {
   it('gives HR the overview, a heatmap to drill down to a team’s people × skills, and the gap report', async () => {
     const { page, errors } = await signedIn('hr@demo.skillgrid.test');
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
-    await page.getByText(/coverage/i).first().waitFor();
+    await page
+      .getByText(/coverage/i)
+      .first()
+      .waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'analytics-hr-overview');
     await expect(seriousA11yViolations(page)).resolves.toEqual([]);
@@ -103,14 +106,17 @@ describe('analytics in Chromium', () => {
     await gridCells(page).first().waitFor();
     await page.waitForLoadState('networkidle');
     // Executives ask for month ends only.
-    expect(apiCalls.filter((url) => url.includes('/heatmap')).every((url) => /asOf=\d{4}-\d{2}-\d{2}/.test(url) || !/asOf=/.test(url))).toBe(
-      true,
-    );
+    expect(
+      apiCalls.filter((url) => url.includes('/heatmap')).every((url) => /asOf=\d{4}-\d{2}-\d{2}/.test(url) || !/asOf=/.test(url)),
+    ).toBe(true);
     await screenshot(page, 'analytics-exec-heatmap');
     await expect(seriousA11yViolations(page)).resolves.toEqual([]);
     // No people pages for executives.
     await page.goto(`${app.url}/experts`);
-    await page.getByText(/not available/i).first().waitFor();
+    await page
+      .getByText(/not available/i)
+      .first()
+      .waitFor();
     expect(errors.filter((e) => !/403/.test(e))).toEqual([]);
   });
 
