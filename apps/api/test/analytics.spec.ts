@@ -231,8 +231,8 @@ describe(`skills analytics (${testDialect()})`, () => {
         ['Ben', 3, 9, 0.25],
       ]);
       expect(report.employees.items[1].gaps).toEqual([
-        { skillId: ids.picking, requiredLevel: 3, currentLevel: 0, gapPoints: 3, weight: 3 },
-        { skillId: ids.safety, requiredLevel: 2, currentLevel: 0, gapPoints: 2, weight: 1 },
+        { skillId: ids.picking, skillName: 'Picking', requiredLevel: 3, currentLevel: 0, gapPoints: 3, weight: 3 },
+        { skillId: ids.safety, skillName: 'Safety', requiredLevel: 2, currentLevel: 0, gapPoints: 2, weight: 1 },
       ]);
       const byName = (await hr.get(`/api/analytics/gaps?teamId=${ids.depot}&sort=name&pageSize=2`).expect(200)).body;
       expect(byName.employees.items.map((e: { name: string }) => e.name)).toEqual(['Ben', 'Eve']);

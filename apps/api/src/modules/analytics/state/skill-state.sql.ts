@@ -221,8 +221,19 @@ export async function rebuildSkillState(sql: SqlRunner, validOnDate: string): Pr
     `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect('1 = 1')}`,
   );
   await sql.query(`INSERT INTO rollup_members (employee_id, team_id, role_id, location_id, recorded) ${membersSelect('1 = 1')}`);
+  // Two stages: first per (team, role, location, skill, level), then out to every scope, so the
+  // fan-out over ancestors and dimensions multiplies a few groups, not every held level.
+  const perGroup =
+    `SELECT m.team_id, m.role_id, m.location_id, h.skill_id, h.${LEVEL} AS lv, COUNT(*) AS holders, ` +
+    `SUM(CASE WHEN rr.required_level = h.${LEVEL} THEN 1 ELSE 0 END) AS met, ` +
+    `SUM(CASE WHEN rr.required_level >= h.${LEVEL} THEN 1 ELSE 0 END) AS towards ` +
+    `FROM employee_skill_levels h JOIN rollup_members m ON m.employee_id = h.employee_id ` +
+    `LEFT JOIN role_requirements rr ON rr.role_id = m.role_id AND rr.skill_id = h.skill_id WHERE h.valid_until > ? ` +
+    `GROUP BY m.team_id, m.role_id, m.location_id, h.skill_id, h.${LEVEL}`;
   await sql.query(
-    `INSERT INTO skill_stats (${SKILL_KEY.map(quote).join(', ')}, holders, met, towards) ${skillStatsSelect('h.valid_until > ?', 1)}`,
+    `INSERT INTO skill_stats (${SKILL_KEY.map(quote).join(', ')}, holders, met, towards) ` +
+      `SELECT gc.ancestor_id, d.dim, ${DIM_ID}, m.skill_id, m.lv, SUM(m.holders), SUM(m.met), SUM(m.towards) ` +
+      `FROM (${perGroup}) m ${MEMBER_SCOPES} GROUP BY gc.ancestor_id, d.dim, ${DIM_ID}, m.skill_id, m.lv`,
     [validOnDate],
   );
   await sql.query(
