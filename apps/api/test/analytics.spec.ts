@@ -460,6 +460,12 @@ describe(`skills analytics (${testDialect()})`, () => {
       expect(JSON.stringify(spof)).not.toMatch(/Dan|Ava|Ben|Cal|Eve|Fox/);
       const expiring = (await exec.get('/api/analytics/expiring').expect(200)).body;
       expect(expiring.items).toEqual([]);
+      const trend = (await exec.get(`/api/analytics/trend?teamId=${ids.depot}&months=3`).expect(200)).body;
+      expect(trend.points.map((p: { asOf: string }) => p.asOf)).toEqual([
+        endOfMonth(addMonths(today, -2)),
+        endOfMonth(addMonths(today, -1)),
+        endOfMonth(today),
+      ]);
     });
 
     it('keeps managers in their tree and employees out', async () => {

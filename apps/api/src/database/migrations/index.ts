@@ -1,6 +1,12 @@
 import { InitialSchema1795910400000 } from './1795910400000-InitialSchema';
 import { EmployeeNameIndex1795996800000 } from './1795996800000-EmployeeNameIndex';
 import { SkillState1796083200000 } from './1796083200000-SkillState';
+import { EmploymentPeriodTeamIndex1796169600000 } from './1796169600000-EmploymentPeriodTeamIndex';
 
 /** Listed explicitly: the bundled app cannot follow a glob. Append new migrations in order. */
-export const MIGRATIONS = [InitialSchema1795910400000, EmployeeNameIndex1795996800000, SkillState1796083200000];
+export const MIGRATIONS = [
+  InitialSchema1795910400000,
+  EmployeeNameIndex1795996800000,
+  SkillState1796083200000,
+  EmploymentPeriodTeamIndex1796169600000,
+];

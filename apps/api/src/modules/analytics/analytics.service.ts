@@ -358,8 +358,8 @@ export class AnalyticsService {
     const past = ctx.asOf < ctx.today;
     const rows = (await ctx.sql.query(
       past
-        ? `SELECT DISTINCT gc.ancestor_id AS t, x.role_id AS r FROM employment_periods x JOIN employees em ON em.id = x.employee_id ` +
-            `JOIN team_closure gc ON gc.descendant_id = x.team_id WHERE gc.ancestor_id IN (${placeholders(teamIds.length)}) ` +
+        ? `SELECT DISTINCT gc.ancestor_id AS t, x.role_id AS r FROM team_closure gc CROSS JOIN employment_periods x ON x.team_id = gc.descendant_id ` +
+            `CROSS JOIN employees em ON em.id = x.employee_id WHERE gc.ancestor_id IN (${placeholders(teamIds.length)}) ` +
             `AND x.start_date <= ? AND (x.end_date IS NULL OR x.end_date > ?) AND em.hire_date <= ? AND (em.leave_date IS NULL OR em.leave_date > ?)`
         : `SELECT x.scope_id AS t, x.role_id AS r FROM headcount_stats x WHERE x.scope_id IN (${placeholders(teamIds.length)}) ` +
             `AND x.dim = 0 AND x.headcount > 0`,

@@ -316,7 +316,8 @@ export class PeopleAnalyticsService {
     const dates: IsoDate[] = [];
     let date = endOfMonth(ctx.today);
     for (let i = 0; i < months; i++) {
-      dates.unshift(date < ctx.today ? date : ctx.today);
+      // Executives get month ends only: this month's end (as known today) rather than today.
+      dates.unshift(date < ctx.today || ctx.privacyMinGroup !== null ? date : ctx.today);
       date = addDays(`${monthOf(date)}-01`, -1);
     }
     const within = team ? [team.id] : ctx.roots;
@@ -331,7 +332,8 @@ export class PeopleAnalyticsService {
     within: number[] | null,
     skillId: number | null,
   ): Promise<TrendPointDto> {
-    const members = membersSource(asOf, asOf === ctx.today ? asOf : addDays(asOf, 1));
+    // Today and later: the current members; earlier month ends: the employment history.
+    const members = membersSource(asOf, asOf >= ctx.today ? asOf : addDays(asOf, 1));
     const scope = withinSql(within);
     const [{ n }] = (await ctx.sql.query(`SELECT COUNT(*) AS n FROM ${members.sql} x WHERE ${scope.sql}`, [
       ...members.parameters,

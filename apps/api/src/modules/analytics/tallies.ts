@@ -196,23 +196,26 @@ export async function historicTallies(
   const result = emptyResult();
   const f = fragment(spec, 'COALESCE(x.location_id, 0)');
   const at = [asOf, asOf, asOf, asOf];
+  // Start from the teams, then their periods (by team), people and completions (by employee):
+  // CROSS JOIN keeps SQLite to that order; MySQL treats it as an inner join.
+  const from = f.join
+    ? `team_closure gc CROSS JOIN employment_periods x ON x.team_id = gc.descendant_id CROSS JOIN employees em ON em.id = x.employee_id`
+    : `employment_periods x CROSS JOIN employees em ON em.id = x.employee_id`;
   const members = (await sql.query(
-    `SELECT x.employee_id AS e, ${f.key} AS g, x.role_id AS r FROM employment_periods x JOIN employees em ON em.id = x.employee_id ${f.join} ` +
-      `WHERE ${f.where} AND ${PERIOD_AT}`,
+    `SELECT x.employee_id AS e, ${f.key} AS g, x.role_id AS r FROM ${from} WHERE ${f.where} AND ${PERIOD_AT}`,
     [...f.parameters, ...at],
   )) as Row[];
   const skills = skillFilter('cs.skill_id', skillIds);
   const levels = (await sql.query(
-    `SELECT c.employee_id AS e, cs.skill_id AS s, MAX(cs.${quote('level')}) AS lv FROM completions c ` +
-      `JOIN credential_skills cs ON cs.credential_id = c.credential_id ` +
-      `JOIN employment_periods x ON x.employee_id = c.employee_id JOIN employees em ON em.id = x.employee_id ${f.join} ` +
+    `SELECT c.employee_id AS e, cs.skill_id AS s, MAX(cs.${quote('level')}) AS lv FROM ${from} ` +
+      `CROSS JOIN completions c ON c.employee_id = x.employee_id CROSS JOIN credential_skills cs ON cs.credential_id = c.credential_id ` +
       `WHERE ${f.where} AND ${PERIOD_AT}${skills.sql} AND c.status = 'valid' AND c.awarded_at <= ? AND (c.expires_at IS NULL OR c.expires_at > ?) ` +
       `GROUP BY c.employee_id, cs.skill_id`,
     [...f.parameters, ...at, ...skills.parameters, asOf, asOf],
   )) as Row[];
   const recorded = (await sql.query(
-    `SELECT DISTINCT c.employee_id AS e FROM completions c JOIN employment_periods x ON x.employee_id = c.employee_id ` +
-      `JOIN employees em ON em.id = x.employee_id ${f.join} WHERE ${f.where} AND ${PERIOD_AT} AND c.status = 'valid' AND c.awarded_at <= ?`,
+    `SELECT DISTINCT x.employee_id AS e FROM ${from} WHERE ${f.where} AND ${PERIOD_AT} AND EXISTS ` +
+      `(SELECT 1 FROM completions c WHERE c.employee_id = x.employee_id AND c.status = 'valid' AND c.awarded_at <= ?)`,
     [...f.parameters, ...at, asOf],
   )) as Row[];
   const withCredentials = new Set(recorded.map((row) => num(row.e)));

@@ -10,6 +10,7 @@ import { Location } from '../organisation/location.entity';
  */
 @Entity({ name: 'employment_periods' })
 @Index('IDX_employment_periods_employee', ['employeeId', 'startDate'])
+@Index('IDX_employment_periods_team', ['teamId', 'startDate'])
 export class EmploymentPeriod {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

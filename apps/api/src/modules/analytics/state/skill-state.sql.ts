@@ -82,6 +82,31 @@ async function validOn(sql: SqlRunner, dialect: Dialect): Promise<string> {
   return String(rows[0].d).slice(0, 10);
 }
 
+/** Adds (sign 1) or subtracts (sign -1) some employees' contributions to both statistics tables. */
+async function addContributions(sql: SqlRunner, dialect: Dialect, ids: number[], since: string, sign: 1 | -1): Promise<void> {
+  const list = placeholders(ids.length);
+  await sql.query(
+    upsertAddSql(
+      dialect,
+      'skill_stats',
+      SKILL_KEY,
+      ['holders', 'met', 'towards'],
+      skillStatsSelect(`h.employee_id IN (${list}) AND h.valid_until > ?`, sign),
+    ),
+    [...ids, since],
+  );
+  await sql.query(
+    upsertAddSql(
+      dialect,
+      'headcount_stats',
+      HEADCOUNT_KEY,
+      ['headcount', 'recorded'],
+      headcountSelect(`m.employee_id IN (${list})`, sign),
+    ),
+    ids,
+  );
+}
+
 /** Takes employees out of the statistics (before their completions, placement, role requirements or team tree change). */
 export async function withdrawEmployees(sql: SqlRunner, dialect: Dialect, employeeIds: readonly number[]): Promise<void> {
   const unique = [...new Set(employeeIds)].sort((a, b) => a - b);
@@ -91,26 +116,7 @@ export async function withdrawEmployees(sql: SqlRunner, dialect: Dialect, employ
     const list = placeholders(ids.length);
     // Two writers changing the same people would both subtract the same old state.
     if (dialect === 'mysql') await sql.query(`SELECT id FROM employees WHERE id IN (${list}) FOR UPDATE`, ids);
-    await sql.query(
-      upsertAddSql(
-        dialect,
-        'skill_stats',
-        SKILL_KEY,
-        ['holders', 'met', 'towards'],
-        skillStatsSelect(`h.employee_id IN (${list}) AND h.valid_until > ?`, -1),
-      ),
-      [...ids, since],
-    );
-    await sql.query(
-      upsertAddSql(
-        dialect,
-        'headcount_stats',
-        HEADCOUNT_KEY,
-        ['headcount', 'recorded'],
-        headcountSelect(`m.employee_id IN (${list})`, -1),
-      ),
-      ids,
-    );
+    await addContributions(sql, dialect, ids, since, -1);
     await sql.query(`DELETE FROM employee_skill_levels WHERE employee_id IN (${list})`, ids);
     await sql.query(`DELETE FROM rollup_members WHERE employee_id IN (${list})`, ids);
   }
@@ -131,26 +137,7 @@ export async function contributeEmployees(sql: SqlRunner, dialect: Dialect, empl
       `INSERT INTO rollup_members (employee_id, team_id, role_id, location_id, recorded) ${membersSelect(`e.id IN (${list})`)}`,
       ids,
     );
-    await sql.query(
-      upsertAddSql(
-        dialect,
-        'skill_stats',
-        SKILL_KEY,
-        ['holders', 'met', 'towards'],
-        skillStatsSelect(`h.employee_id IN (${list}) AND h.valid_until > ?`, 1),
-      ),
-      [...ids, since],
-    );
-    await sql.query(
-      upsertAddSql(
-        dialect,
-        'headcount_stats',
-        HEADCOUNT_KEY,
-        ['headcount', 'recorded'],
-        headcountSelect(`m.employee_id IN (${list})`, 1),
-      ),
-      ids,
-    );
+    await addContributions(sql, dialect, ids, since, 1);
   }
 }
 
