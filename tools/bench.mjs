@@ -96,7 +96,7 @@ async function benchDatabase(name, databaseUrl) {
   const seedSeconds = (performance.now() - seedStart) / 1000;
   const sql = await openDatabase(databaseUrl);
 
-  const port = 3900 + Math.floor(Math.random() * 50);
+  const port = (databaseUrl.startsWith('sqlite:') ? 3900 : 3950) + Math.floor(Math.random() * 40);
   const server = spawn('node', [join(root, 'dist/apps/api/main.js')], {
     env: { ...env, PORT: String(port), LOGIN_RATE_LIMIT: '10000' },
     stdio: 'ignore',
@@ -105,7 +105,9 @@ async function benchDatabase(name, databaseUrl) {
   try {
     for (let i = 0; ; i++) {
       try {
-        if ((await fetch(`${url}/health`)).ok) break;
+        const health = await fetch(`${url}/health`);
+        // The server of this run, not one still stopping on the same port.
+        if (health.ok && (await health.json()).database === (databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql')) break;
       } catch {
         if (i > 150) throw new Error('server did not start');
         await new Promise((r) => setTimeout(r, 200));
@@ -117,7 +119,9 @@ async function benchDatabase(name, databaseUrl) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password: 'skillgrid-demo' }),
       });
-      return response.headers.get('set-cookie').split(';')[0];
+      const cookie = response.headers.get('set-cookie');
+      if (!cookie) throw new Error(`sign-in as ${email} answered ${response.status}: ${await response.text()}`);
+      return cookie.split(';')[0];
     };
     const hr = await login('hr@demo.skillgrid.test');
     const manager = await login('manager@demo.skillgrid.test');

@@ -53,3 +53,18 @@ export function upsertAddSql(
     .join(', ');
   return `INSERT INTO ${quote(table)} (${columns}) SELECT * FROM (${select}) AS s ON DUPLICATE KEY UPDATE ${updates}`;
 }
+
+/** The dialect of a DataSource, an EntityManager or a QueryRunner. */
+export function dialectOfRunner(sql: SqlRunner): Dialect {
+  const holder = sql as { options?: { type?: string }; connection?: { options?: { type?: string } } };
+  const type = holder.options?.type ?? holder.connection?.options?.type;
+  return type === 'mysql' || type === 'mariadb' ? 'mysql' : 'sqlite';
+}
+
+/**
+ * An inner join that keeps the order written, for queries whose good plan the optimisers do not
+ * always find: SQLite's CROSS JOIN, MySQL's STRAIGHT_JOIN (both take an ON condition).
+ */
+export function orderedJoin(sql: SqlRunner): string {
+  return dialectOfRunner(sql) === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
+}

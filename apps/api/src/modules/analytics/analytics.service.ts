@@ -19,7 +19,7 @@ import {
 } from '@skillgrid/shared';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
-import { placeholders } from '../../database/sql';
+import { orderedJoin, placeholders } from '../../database/sql';
 import { ScopeService } from '../scope/scope.service';
 import { AnalyticsContextService, type AnalyticsContext } from './analytics-context';
 import { groupTallies, sumGroups, type GroupSpec, type GroupTallies, type RequirementIndex } from './tallies';
@@ -356,10 +356,11 @@ export class AnalyticsService {
   /** Roles with active members per team (with sub-teams). */
   private async rolesPerTeam(ctx: AnalyticsContext, teamIds: number[]): Promise<Map<number, number[]>> {
     const past = ctx.asOf < ctx.today;
+    const J = orderedJoin(ctx.sql);
     const rows = (await ctx.sql.query(
       past
-        ? `SELECT DISTINCT gc.ancestor_id AS t, x.role_id AS r FROM team_closure gc CROSS JOIN employment_periods x ON x.team_id = gc.descendant_id ` +
-            `CROSS JOIN employees em ON em.id = x.employee_id WHERE gc.ancestor_id IN (${placeholders(teamIds.length)}) ` +
+        ? `SELECT DISTINCT gc.ancestor_id AS t, x.role_id AS r FROM team_closure gc ${J} employment_periods x ON x.team_id = gc.descendant_id ` +
+            `${J} employees em ON em.id = x.employee_id WHERE gc.ancestor_id IN (${placeholders(teamIds.length)}) ` +
             `AND x.start_date <= ? AND (x.end_date IS NULL OR x.end_date > ?) AND em.hire_date <= ? AND (em.leave_date IS NULL OR em.leave_date > ?)`
         : `SELECT x.scope_id AS t, x.role_id AS r FROM headcount_stats x WHERE x.scope_id IN (${placeholders(teamIds.length)}) ` +
             `AND x.dim = 0 AND x.headcount > 0`,
@@ -376,14 +377,15 @@ export class AnalyticsService {
 
   /**
    * Who the one holder is, for rows with exactly one (current state only). One indexed lookup
-   * per row, starting from the team's members (CROSS JOIN fixes SQLite's join order).
+   * per row, starting from the team's members (orderedJoin fixes the join order).
    */
   private async nameSoleHolders(ctx: AnalyticsContext, rows: SinglePointOfFailureDto[]): Promise<void> {
     if (ctx.asOf < ctx.today) return;
+    const J = orderedJoin(ctx.sql);
     for (const row of rows.filter((r) => r.holders === 1).slice(0, 200)) {
       const found = (await ctx.sql.query(
-        'SELECT e.id, e.name FROM team_closure gc CROSS JOIN rollup_members x ON x.team_id = gc.descendant_id ' +
-          'CROSS JOIN employee_skill_levels h ON h.employee_id = x.employee_id AND h.skill_id = ? AND h.`level` = ? ' +
+        `SELECT e.id, e.name FROM team_closure gc ${J} rollup_members x ON x.team_id = gc.descendant_id ` +
+          `${J} employee_skill_levels h ON h.employee_id = x.employee_id AND h.skill_id = ? AND h.\`level\` = ? ` +
           'JOIN employees e ON e.id = x.employee_id WHERE gc.ancestor_id = ? AND h.valid_until > ? LIMIT 2',
         [row.skillId, row.requiredLevel, row.teamId, ctx.asOf],
       )) as Row[];

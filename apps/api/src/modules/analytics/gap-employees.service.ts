@@ -8,7 +8,7 @@ import {
   type IsoDate,
   type Page,
 } from '@skillgrid/shared';
-import { placeholders, quote } from '../../database/sql';
+import { orderedJoin, placeholders, quote } from '../../database/sql';
 import type { Employee } from '../employees/employee.entity';
 import { AnalyticsContextService, type AnalyticsContext } from './analytics-context';
 import type { GapsQuery } from './dto/analytics.query';
@@ -68,12 +68,14 @@ export class GapEmployeesService {
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const members = membersSource(ctx.asOf, ctx.today);
     const level = levelExpression(ctx.asOf, ctx.today, 'rr.skill_id');
+    const J = orderedJoin(ctx.sql);
     const where: string[] = [];
     const whereParameters: unknown[] = [];
+    // From the scope's teams to their members to the requirements, in that order.
+    let from = `${members.sql} x ${J} role_requirements rr ON rr.role_id = x.role_id`;
     if (filter.within) {
-      where.push(
-        `x.team_id IN (SELECT descendant_id FROM team_closure WHERE ancestor_id IN (${placeholders(filter.within.length)}))`,
-      );
+      from = `team_closure gc ${J} ${members.sql} x ON x.team_id = gc.descendant_id ${J} role_requirements rr ON rr.role_id = x.role_id`;
+      where.push(`gc.ancestor_id IN (${placeholders(filter.within.length)})`);
       whereParameters.push(...filter.within);
     }
     if (filter.roleId !== undefined) {
@@ -81,8 +83,8 @@ export class GapEmployeesService {
       whereParameters.push(filter.roleId);
     }
     const inner =
-      `SELECT x.employee_id AS e, rr.required_level AS l, rr.weight AS w, ${level.sql} AS lv FROM ${members.sql} x ` +
-      `JOIN role_requirements rr ON rr.role_id = x.role_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      `SELECT x.employee_id AS e, rr.required_level AS l, rr.weight AS w, ${level.sql} AS lv FROM ${from} ` +
+      `${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const innerParameters = [...level.parameters, ...members.parameters, ...whereParameters];
     const perEmployee =
       `SELECT q.e, SUM(CASE WHEN q.lv < q.l THEN q.l - q.lv ELSE 0 END) AS g, SUM(CASE WHEN q.lv < q.l THEN (q.l - q.lv) * q.w ELSE 0 END) AS wg, ` +

@@ -19,7 +19,7 @@ import {
 } from '@skillgrid/shared';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
-import { placeholders, quote } from '../../database/sql';
+import { orderedJoin, placeholders, quote } from '../../database/sql';
 import { NEVER_EXPIRES, ORGANISATION_SCOPE } from './state/skill-state.sql';
 import { AnalyticsContextService, type AnalyticsContext } from './analytics-context';
 import { membersSource } from './gap-employees.service';
@@ -232,7 +232,7 @@ export class PeopleAnalyticsService {
     const scope = withinSql(within);
     const until = addDays(ctx.today, withinDays);
     const from =
-      `FROM completions c JOIN rollup_members x ON x.employee_id = c.employee_id WHERE ${scope.sql} AND c.status = 'valid' ` +
+      `FROM completions c ${orderedJoin(ctx.sql)} rollup_members x ON x.employee_id = c.employee_id WHERE ${scope.sql} AND c.status = 'valid' ` +
       `AND c.expires_at > ? AND c.expires_at <= ? AND NOT EXISTS (SELECT 1 FROM completions r WHERE r.employee_id = c.employee_id ` +
       `AND r.credential_id = c.credential_id AND r.status = 'valid' AND r.awarded_at > c.awarded_at)`;
     const parameters = [...scope.parameters, ctx.today, until];

@@ -1,5 +1,5 @@
 import { addTallies, emptyTally, type IsoDate, type SkillTally } from '@skillgrid/shared';
-import { placeholders, quote, type SqlRunner } from '../../database/sql';
+import { orderedJoin, placeholders, quote, type SqlRunner } from '../../database/sql';
 import { ORGANISATION_SCOPE } from './state/skill-state.sql';
 
 /**
@@ -143,6 +143,7 @@ export async function rollupTallies(
   requirements: RequirementIndex,
 ): Promise<GroupTallies> {
   const result = emptyResult();
+  const J = orderedJoin(sql);
   const stats = statsFragment(spec);
   const skills = skillFilter('x.skill_id', skillIds);
   const level = quote('level');
@@ -155,14 +156,14 @@ export async function rollupTallies(
   const [state] = (await sql.query('SELECT valid_on AS d FROM rollup_state WHERE id = 1')) as Row[];
   const since = String(state?.d ?? asOf).slice(0, 10);
   if (since < asOf) {
-    // Few levels end in a window: SQLite is made to start from them (CROSS JOIN fixes its join
-    // order; MySQL treats it as an inner join and finds that order itself).
+    // Few levels end in a window: the query starts from them (orderedJoin fixes the join
+    // order on both databases).
     const f = fragment(spec);
     const hskills = skillFilter('h.skill_id', skillIds);
     const ended = (await sql.query(
       `SELECT ${f.key} AS g, h.skill_id AS s, h.${level} AS k, COUNT(*) AS n, ` +
         `SUM(CASE WHEN rr.required_level = h.${level} THEN 1 ELSE 0 END) AS met, SUM(CASE WHEN rr.required_level >= h.${level} THEN 1 ELSE 0 END) AS tw ` +
-        `FROM employee_skill_levels h CROSS JOIN rollup_members x ON x.employee_id = h.employee_id ${f.join.replace('JOIN', 'CROSS JOIN')} ` +
+        `FROM employee_skill_levels h ${J} rollup_members x ON x.employee_id = h.employee_id ${f.join.replace('JOIN', J)} ` +
         `LEFT JOIN role_requirements rr ON rr.role_id = x.role_id AND rr.skill_id = h.skill_id ` +
         `WHERE ${f.where}${hskills.sql} AND h.valid_until > ? AND h.valid_until <= ? GROUP BY ${f.key}, h.skill_id, h.${level}`,
       [...f.parameters, ...hskills.parameters, since, asOf],
@@ -194,13 +195,14 @@ export async function historicTallies(
   requirements: RequirementIndex,
 ): Promise<GroupTallies> {
   const result = emptyResult();
+  const J = orderedJoin(sql);
   const f = fragment(spec, 'COALESCE(x.location_id, 0)');
   const at = [asOf, asOf, asOf, asOf];
   // Start from the teams, then their periods (by team), people and completions (by employee):
-  // CROSS JOIN keeps SQLite to that order; MySQL treats it as an inner join.
+  // orderedJoin keeps both databases to that order.
   const from = f.join
-    ? `team_closure gc CROSS JOIN employment_periods x ON x.team_id = gc.descendant_id CROSS JOIN employees em ON em.id = x.employee_id`
-    : `employment_periods x CROSS JOIN employees em ON em.id = x.employee_id`;
+    ? `team_closure gc ${J} employment_periods x ON x.team_id = gc.descendant_id ${J} employees em ON em.id = x.employee_id`
+    : `employment_periods x ${J} employees em ON em.id = x.employee_id`;
   const members = (await sql.query(
     `SELECT x.employee_id AS e, ${f.key} AS g, x.role_id AS r FROM ${from} WHERE ${f.where} AND ${PERIOD_AT}`,
     [...f.parameters, ...at],
@@ -208,7 +210,7 @@ export async function historicTallies(
   const skills = skillFilter('cs.skill_id', skillIds);
   const levels = (await sql.query(
     `SELECT c.employee_id AS e, cs.skill_id AS s, MAX(cs.${quote('level')}) AS lv FROM ${from} ` +
-      `CROSS JOIN completions c ON c.employee_id = x.employee_id CROSS JOIN credential_skills cs ON cs.credential_id = c.credential_id ` +
+      `${J} completions c ON c.employee_id = x.employee_id ${J} credential_skills cs ON cs.credential_id = c.credential_id ` +
       `WHERE ${f.where} AND ${PERIOD_AT}${skills.sql} AND c.status = 'valid' AND c.awarded_at <= ? AND (c.expires_at IS NULL OR c.expires_at > ?) ` +
       `GROUP BY c.employee_id, cs.skill_id`,
     [...f.parameters, ...at, ...skills.parameters, asOf, asOf],

@@ -7,7 +7,8 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { utcNow } from '../../database/column-types';
 import { dialectOf } from '../../database/sql';
-import { refreshEmployees } from '../analytics/state/skill-state.sql';
+import { refreshEmployeeSkills } from '../analytics/state/skill-state.sql';
+import { CredentialSkill } from '../credentials/credential-skill.entity';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../scope/scope.service';
 import { OrganisationService } from '../organisation/organisation.service';
@@ -66,6 +67,17 @@ export class CompletionsService {
     return toCompletionDto(await this.visible(this.dataSource.manager, user, id));
   }
 
+  /** The employee's state in the skills this credential grants, and the statistics, in the same transaction. */
+  private async refreshSkills(manager: EntityManager, employeeId: number, credentialId: number): Promise<void> {
+    const grants = await manager.find(CredentialSkill, { where: { credentialId }, select: { skillId: true } });
+    await refreshEmployeeSkills(
+      manager,
+      dialectOf(manager.connection),
+      employeeId,
+      grants.map((grant) => grant.skillId),
+    );
+  }
+
   private checkDates(today: string, awardedAt: string, expiresAt: string | null): void {
     const errors = [];
     if (awardedAt > today) errors.push({ field: 'awardedAt', message: `must not be in the future (today is ${today})` });
@@ -110,7 +122,7 @@ export class CompletionsService {
           updatedAt: now,
         }),
       );
-      await refreshEmployees(manager, dialectOf(manager.connection), [dto.employeeId]);
+      await this.refreshSkills(manager, dto.employeeId, dto.credentialId);
       const result = toCompletionDto(
         await manager.findOneOrFail(Completion, { where: { id: saved.id }, relations: { employee: true, credential: true } }),
       );
@@ -152,7 +164,7 @@ export class CompletionsService {
       if (dto.reason !== undefined) completion.statusReason = dto.reason;
       completion.updatedAt = utcNow();
       await manager.save(completion);
-      await refreshEmployees(manager, dialectOf(manager.connection), [completion.employeeId]);
+      await this.refreshSkills(manager, completion.employeeId, completion.credentialId);
       const after = toCompletionDto(completion);
       await this.audit.record(manager, {
         userId: user.id,

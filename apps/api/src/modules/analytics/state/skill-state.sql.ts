@@ -147,6 +147,67 @@ export async function refreshEmployees(sql: SqlRunner, dialect: Dialect, employe
   await contributeEmployees(sql, dialect, employeeIds);
 }
 
+/**
+ * After a change to one employee's completions of credentials granting `skillIds`: only those
+ * skills' state and statistics move (and the headcount's "any credential recorded" when it flips).
+ */
+export async function refreshEmployeeSkills(
+  sql: SqlRunner,
+  dialect: Dialect,
+  employeeId: number,
+  skillIds: readonly number[],
+): Promise<void> {
+  if (dialect === 'mysql') await sql.query('SELECT id FROM employees WHERE id = ? FOR UPDATE', [employeeId]);
+  const since = await validOn(sql, dialect);
+  if (skillIds.length) {
+    const skills = placeholders(skillIds.length);
+    const statsOf = (sign: 1 | -1) =>
+      sql.query(
+        upsertAddSql(
+          dialect,
+          'skill_stats',
+          SKILL_KEY,
+          ['holders', 'met', 'towards'],
+          skillStatsSelect(`h.employee_id = ? AND h.skill_id IN (${skills}) AND h.valid_until > ?`, sign),
+        ),
+        [employeeId, ...skillIds, since],
+      );
+    await statsOf(-1);
+    await sql.query(`DELETE FROM employee_skill_levels WHERE employee_id = ? AND skill_id IN (${skills})`, [
+      employeeId,
+      ...skillIds,
+    ]);
+    await sql.query(
+      `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect(`c.employee_id = ? AND cs.skill_id IN (${skills})`)}`,
+      [employeeId, ...skillIds],
+    );
+    await statsOf(1);
+  }
+  const [member] = (await sql.query('SELECT recorded FROM rollup_members WHERE employee_id = ?', [employeeId])) as Array<{
+    recorded: number | string;
+  }>;
+  if (!member) return;
+  const [now] = (await sql.query(
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM completions c WHERE c.employee_id = ? AND c.status = 'valid') THEN 1 ELSE 0 END AS r",
+    [employeeId],
+  )) as Array<{ r: number | string }>;
+  if (Number(now.r) === Number(member.recorded)) return;
+  const headcount = (sign: 1 | -1) =>
+    sql.query(
+      upsertAddSql(
+        dialect,
+        'headcount_stats',
+        HEADCOUNT_KEY,
+        ['headcount', 'recorded'],
+        headcountSelect('m.employee_id = ?', sign),
+      ),
+      [employeeId],
+    );
+  await headcount(-1);
+  await sql.query('UPDATE rollup_members SET recorded = ? WHERE employee_id = ?', [Number(now.r), employeeId]);
+  await headcount(1);
+}
+
 /** Drops statistics rows that have come down to zero. */
 export async function pruneStats(sql: SqlRunner): Promise<void> {
   await sql.query('DELETE FROM skill_stats WHERE holders = 0 AND met = 0 AND towards = 0');
