@@ -6,6 +6,7 @@
 //   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/skillgrid_bench npm run bench   also on MySQL/MariaDB
 //   npm run bench -- --mysql-only --reuse  MySQL/MariaDB only, on a database seeded by an earlier run
 //   npm run bench -- --analytics-only      skip the people lists (slow at 1,000,000 employees)
+//   BENCH_SQLITE_FILE=path npm run bench -- --reuse   SQLite in that file, seeded only when empty
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +109,7 @@ async function benchDatabase(name, databaseUrl) {
         const health = await fetch(`${url}/health`);
         // The server of this run, not one still stopping on the same port.
         if (health.ok && (await health.json()).database === (databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql')) break;
+        throw new Error('not this run’s server yet');
       } catch {
         if (i > 150) throw new Error('server did not start');
         await new Promise((r) => setTimeout(r, 200));
@@ -235,7 +237,8 @@ async function benchDatabase(name, databaseUrl) {
 
 const dir = mkdtempSync(join(tmpdir(), 'skillgrid-bench-'));
 try {
-  if (!mysqlOnly) await benchDatabase('SQLite', `sqlite:${join(dir, 'bench.sqlite')}`);
+  const sqliteFile = process.env.BENCH_SQLITE_FILE ?? join(dir, 'bench.sqlite');
+  if (!mysqlOnly) await benchDatabase('SQLite', `sqlite:${sqliteFile}`);
   if (process.env.BENCH_MYSQL_URL) {
     const { createConnection } = await import('mysql2/promise');
     const target = new URL(process.env.BENCH_MYSQL_URL);
