@@ -4,6 +4,9 @@ import { endOfMonth, type IsoDate } from './dates';
 export const HEATMAP_GROUP_BYS = ['team', 'role', 'location'] as const;
 export type HeatmapGroupBy = (typeof HEATMAP_GROUP_BYS)[number];
 
+/** A gap report lists the people short for scopes up to this many people; larger ones ask for a team. */
+export const GAP_PEOPLE_LIMIT = 20_000;
+
 export const GAP_SORTS = ['weightedGapPoints', 'gapPoints', 'readiness', 'name'] as const;
 export type GapSort = (typeof GAP_SORTS)[number];
 

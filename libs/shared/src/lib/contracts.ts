@@ -364,8 +364,10 @@ export interface GapReportDto {
   headcount: number | null;
   suppressed: boolean;
   skills: GapSkillRowDto[];
-  /** People short of a requirement, most weighted gap points first (not for executives). */
+  /** People short of a requirement, most weighted gap points first (not for executives, nor for a scope over GAP_PEOPLE_LIMIT). */
   employees: Page<GapEmployeeRowDto> | null;
+  /** Why `employees` is null, when it is. */
+  employeesNote?: string;
 }
 
 export interface SinglePointOfFailureDto {

@@ -4,6 +4,7 @@ import {
   cellFigures,
   completeness,
   emptyTally,
+  GAP_PEOPLE_LIMIT,
   isSinglePointOfFailure,
   type AnalyticsSkillDto,
   type CapabilityTargetDto,
@@ -267,9 +268,23 @@ export class AnalyticsService {
       if (query.roleId === undefined || roleId === query.roleId) headcount += counts.headcount;
     const suppressed = ctx.privacyMinGroup !== null && headcount < ctx.privacyMinGroup;
     const skillRows = suppressed ? [] : this.gapSkillRows(ctx, byRole, requirements, skills, query.roleId);
+    // Ranking every person of a very large scope takes seconds to minutes: such a scope lists no people.
+    const tooMany = headcount > GAP_PEOPLE_LIMIT;
     const employees =
-      ctx.privacyMinGroup !== null ? null : await this.gapEmployees.page(ctx, { within, roleId: query.roleId }, query);
-    return { asOf: ctx.asOf, scope, headcount: suppressed ? null : headcount, suppressed, skills: skillRows, employees };
+      ctx.privacyMinGroup !== null || tooMany ? null : await this.gapEmployees.page(ctx, { within, roleId: query.roleId }, query);
+    return {
+      asOf: ctx.asOf,
+      scope,
+      headcount: suppressed ? null : headcount,
+      suppressed,
+      skills: skillRows,
+      employees,
+      ...(tooMany && ctx.privacyMinGroup === null
+        ? {
+            employeesNote: `${headcount.toLocaleString('en')} people: choose a team or role of at most ${GAP_PEOPLE_LIMIT.toLocaleString('en')} to list who is short`,
+          }
+        : {}),
+    };
   }
 
   // ---- single points of failure, capability targets, overview ------------------------------

@@ -201,6 +201,10 @@ export function GapsPage() {
             <Text size="sm" c="dimmed">
               Executives see aggregates only: the list of people short is not shown.
             </Text>
+          ) : report.data.employeesNote ? (
+            <Text size="sm" c="dimmed">
+              {report.data.employeesNote}
+            </Text>
           ) : report.data.employees ? (
             <Paper withBorder radius="md" p="md" component="section" aria-label="People short">
               <Stack gap="sm">

@@ -1,6 +1,5 @@
-import { Anchor, Breadcrumbs, Group, Paper, Select, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import type { SkillKind } from '@skillgrid/shared';
 import { Link, useLocation, useParams } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ErrorState } from '../../components/ui/error-state';
@@ -9,6 +8,7 @@ import { useMatrix } from '../../features/analytics/api/get-matrix';
 import { AsOfInput } from '../../features/analytics/components/as-of-input';
 import { FilterSelect } from '../../features/analytics/components/filter-select';
 import { PeopleMatrix } from '../../features/analytics/components/people-matrix';
+import { SkillKindSelect } from '../../features/analytics/components/skill-kind-select';
 import { useMatrixUrlState } from '../../features/analytics/hooks/analytics-url-state';
 import { heatmapHref } from '../../features/analytics/utils/links';
 import { useOrganisation } from '../../features/organisation/api/get-organisation';
@@ -71,18 +71,7 @@ function TeamMatrix({ teamId }: { teamId: number }) {
           loading={categories.loading}
           w={220}
         />
-        <Select
-          label="Kind"
-          placeholder="Hard and soft"
-          data={[
-            { value: 'hard', label: 'Hard' },
-            { value: 'soft', label: 'Soft' },
-          ]}
-          value={state.kind ?? null}
-          onChange={(value) => update({ kind: (value as SkillKind | null) ?? undefined })}
-          clearable
-          w={{ base: '100%', sm: 150 }}
-        />
+        <SkillKindSelect value={state.kind} onChange={(kind) => update({ kind })} />
         <AsOfInput value={state.asOf} onChange={(asOf) => update({ asOf })} max={organisation.data?.today} />
       </Group>
 

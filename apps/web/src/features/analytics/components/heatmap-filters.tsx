@@ -1,7 +1,8 @@
-import { Group, SegmentedControl, Select, Stack, Switch, Text, type ComboboxItem } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Switch, Text, type ComboboxItem } from '@mantine/core';
 import type { HeatmapGroupBy, IsoDate, SkillKind } from '@skillgrid/shared';
 import { useId } from 'react';
 import { AsOfInput } from './as-of-input';
+import { SkillKindSelect } from './skill-kind-select';
 import { FilterSelect } from './filter-select';
 
 export interface HeatmapFilterValues {
@@ -57,18 +58,7 @@ export function HeatmapFilters({
         loading={categoriesLoading}
         w={220}
       />
-      <Select
-        label="Kind"
-        placeholder="Hard and soft"
-        data={[
-          { value: 'hard', label: 'Hard' },
-          { value: 'soft', label: 'Soft' },
-        ]}
-        value={values.kind ?? null}
-        onChange={(value) => onChange({ kind: (value as SkillKind | null) ?? undefined })}
-        clearable
-        w={{ base: '100%', sm: 150 }}
-      />
+      <SkillKindSelect value={values.kind} onChange={(kind) => onChange({ kind })} />
       <AsOfInput value={values.asOf} onChange={(asOf) => onChange({ asOf })} monthEndsOnly={aggregateOnly} max={today} />
       {values.groupBy === 'team' && !aggregateOnly ? (
         <Switch
