@@ -335,6 +335,18 @@ describe(`skills analytics (${testDialect()})`, () => {
         }),
       ]);
       expect(expiring.total).toBe(1);
+      const overview = (await hr.get(`/api/analytics/overview?teamId=${ids.depot}`).expect(200)).body;
+      expect(overview).toMatchObject({
+        headcount: 6,
+        withCredentials: 5,
+        required: 12,
+        met: 7,
+        coverage: 7 / 12,
+        singlePointsOfFailure: 4,
+        expiringIn90Days: 1,
+        suppressed: false,
+      });
+      expect(overview.topGaps.map((g: { skillName: string }) => g.skillName)).toEqual(['Picking', 'Coaching', 'Safety']);
 
       const trend = (await hr.get(`/api/analytics/trend?teamId=${ids.depot}&months=3`).expect(200)).body;
       expect(trend.points).toHaveLength(3);

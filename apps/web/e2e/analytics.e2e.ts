@@ -1,5 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousA11yViolations, signInThroughForm, startApp, type RunningApp } from './support';
+import {
+  launchChromium,
+  openPage,
+  screenshot,
+  seriousA11yViolations,
+  signInThroughForm,
+  startApp,
+  type RunningApp,
+} from './support';
 
 describe('analytics in Chromium', () => {
   let app: RunningApp;
@@ -15,13 +23,7 @@ describe('analytics in Chromium', () => {
   });
 
   async function signedIn(email: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const { page, errors } = await openPage(browser);
     await signInThroughForm(page, app.url, email);
     await page.waitForURL(/\/overview$/);
     return { page, errors };

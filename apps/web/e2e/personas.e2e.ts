@@ -1,5 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousA11yViolations, signInThroughForm, startApp, type RunningApp } from './support';
+import {
+  launchChromium,
+  openPage,
+  screenshot,
+  seriousA11yViolations,
+  signInThroughForm,
+  startApp,
+  type RunningApp,
+} from './support';
 
 describe('the app in Chromium', () => {
   let app: RunningApp;
@@ -14,18 +22,13 @@ describe('the app in Chromium', () => {
     await app?.stop();
   });
 
-  async function newPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    (page as Page & { jsErrors: string[] }).jsErrors = errors;
+  const errorsOf = new WeakMap<Page, string[]>();
+  async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
+    const { page, errors } = await openPage(browser, viewport);
+    errorsOf.set(page, errors);
     return page;
   }
-  const jsErrors = (page: Page) => (page as Page & { jsErrors: string[] }).jsErrors;
+  const jsErrors = (page: Page) => errorsOf.get(page) ?? [];
 
   it('shows HR the employees list and an employee’s skills page', async () => {
     const page = await newPage();

@@ -112,3 +112,18 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
           .join(', ')})`,
     );
 }
+
+/** A fresh browser context and page that records the page's JavaScript errors and console errors. */
+export async function openPage(
+  browser: Browser,
+  viewport = { width: 1440, height: 900 },
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { page, errors };
+}

@@ -452,15 +452,6 @@ export interface ExpertDto {
   validUntil: IsoDate | null;
 }
 
-export interface CompletenessGroupDto {
-  id: number;
-  name: string;
-  headcount: number | null;
-  withCredentials: number | null;
-  completeness: number | null;
-  suppressed: boolean;
-}
-
 export interface OverviewDto {
   asOf: IsoDate;
   team: { id: number; name: string } | null;

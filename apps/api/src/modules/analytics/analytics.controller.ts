@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   CapabilityTargetDto,
-  CompletenessGroupDto,
   ExpertDto,
   ExpiringDto,
   GapReportDto,
@@ -20,7 +19,6 @@ import { AnalyticsService } from './analytics.service';
 import { PeopleAnalyticsService } from './people-analytics.service';
 import { CapabilityTargetsService, type CapabilityTargetRecord } from './capability-targets.service';
 import {
-  CompletenessQuery,
   ExpertsQuery,
   ExpiringQuery,
   GapsQuery,
@@ -98,12 +96,6 @@ export class AnalyticsController {
   @ApiOperation({ summary: 'People holding a skill at a level or above' })
   experts(@CurrentUser() user: SessionUser, @Query() query: ExpertsQuery): Promise<Page<ExpertDto>> {
     return this.people.experts(user, query);
-  }
-
-  @Get('completeness')
-  @ApiOperation({ summary: 'Share of each group with any credential recorded (so a partial rollout is not read as a gap)' })
-  completeness(@CurrentUser() user: SessionUser, @Query() query: CompletenessQuery): Promise<CompletenessGroupDto[]> {
-    return this.analytics.completeness(user, query);
   }
 }
 

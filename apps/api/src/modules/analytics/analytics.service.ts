@@ -8,7 +8,6 @@ import {
   isSinglePointOfFailure,
   type AnalyticsSkillDto,
   type CapabilityTargetDto,
-  type CompletenessGroupDto,
   type GapReportDto,
   type GapSkillRowDto,
   type HeatmapCellDto,
@@ -26,7 +25,7 @@ import { AnalyticsContextService, type AnalyticsContext } from './analytics-cont
 import { groupTallies, sumGroups, type GroupSpec, type GroupTallies, type RequirementIndex } from './tallies';
 import { GapEmployeesService } from './gap-employees.service';
 import { PeopleAnalyticsService } from './people-analytics.service';
-import type { CompletenessQuery, GapsQuery, HeatmapQuery, TeamAsOfQuery } from './dto/analytics.query';
+import type { GapsQuery, HeatmapQuery, TeamAsOfQuery } from './dto/analytics.query';
 
 type Row = Record<string, string | number | null>;
 
@@ -161,23 +160,6 @@ export class AnalyticsService {
       skills: skills.filter((skill) => used.has(skill.id)),
       cells,
     };
-  }
-
-  async completeness(user: SessionUser, query: CompletenessQuery): Promise<CompletenessGroupDto[]> {
-    const ctx = await this.contexts.context(user);
-    const requirements = new Map() as RequirementIndex;
-    const { groups, result } = await this.grouped(ctx, query.groupBy ?? 'team', query.teamId, true, [], requirements);
-    return groups.map((group) => {
-      const dto = this.groupDto(ctx, group, result);
-      return {
-        id: dto.id,
-        name: dto.name,
-        headcount: dto.headcount,
-        withCredentials: dto.withCredentials,
-        completeness: dto.completeness,
-        suppressed: dto.suppressed,
-      };
-    });
   }
 
   // ---- gaps -----------------------------------------------------------------------------
@@ -476,7 +458,7 @@ export class AnalyticsService {
     }
     const suppressed = ctx.privacyMinGroup !== null && headcount < ctx.privacyMinGroup;
     const spof = suppressed ? [] : await this.computeSpof(ctx, team?.id);
-    const expiring = suppressed ? 0 : await this.people.expiringCount(user, team?.id);
+    const expiring = suppressed ? 0 : await this.people.expiringCount(ctx, within);
     const withheld = <T>(value: T): T | null => (suppressed ? null : value);
     return {
       asOf: ctx.asOf,

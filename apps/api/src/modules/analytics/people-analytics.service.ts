@@ -45,19 +45,19 @@ async function levelsOf(
 ): Promise<Map<number, Map<number, { level: number; validUntil: IsoDate | null }>>> {
   const result = new Map<number, Map<number, { level: number; validUntil: IsoDate | null }>>();
   if (!employeeIds.length) return result;
-  const skills = skillIds ? ` AND skill_id IN (${placeholders(Math.max(1, skillIds.length))})` : '';
+  const skills = (column: string) => (skillIds ? ` AND ${column} IN (${placeholders(Math.max(1, skillIds.length))})` : '');
   const skillParameters = skillIds ? (skillIds.length ? skillIds : [-1]) : [];
   const rows = (
     ctx.asOf >= ctx.today
       ? await ctx.sql.query(
           `SELECT employee_id AS e, skill_id AS s, MAX(${LEVEL}) AS lv, MIN(valid_until) AS vu FROM employee_skill_levels ` +
-            `WHERE employee_id IN (${placeholders(employeeIds.length)}) AND valid_until > ?${skills} GROUP BY employee_id, skill_id`,
+            `WHERE employee_id IN (${placeholders(employeeIds.length)}) AND valid_until > ?${skills('skill_id')} GROUP BY employee_id, skill_id`,
           [...employeeIds, ctx.asOf, ...skillParameters],
         )
       : await ctx.sql.query(
           `SELECT c.employee_id AS e, cs.skill_id AS s, MAX(cs.${LEVEL}) AS lv, NULL AS vu FROM completions c ` +
             `JOIN credential_skills cs ON cs.credential_id = c.credential_id WHERE c.employee_id IN (${placeholders(employeeIds.length)}) ` +
-            `AND c.status = 'valid' AND c.awarded_at <= ? AND (c.expires_at IS NULL OR c.expires_at > ?)${skills.replace('skill_id', 'cs.skill_id')} ` +
+            `AND c.status = 'valid' AND c.awarded_at <= ? AND (c.expires_at IS NULL OR c.expires_at > ?)${skills('cs.skill_id')} ` +
             `GROUP BY c.employee_id, cs.skill_id`,
           [...employeeIds, ctx.asOf, ctx.asOf, ...skillParameters],
         )
@@ -229,13 +229,7 @@ export class PeopleAnalyticsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const within = query.teamId !== undefined ? [(await this.contexts.team(ctx, query.teamId)).id] : ctx.roots;
-    const scope = withinSql(within);
-    const until = addDays(ctx.today, withinDays);
-    const from =
-      `FROM completions c ${orderedJoin(ctx.sql)} rollup_members x ON x.employee_id = c.employee_id WHERE ${scope.sql} AND c.status = 'valid' ` +
-      `AND c.expires_at > ? AND c.expires_at <= ? AND NOT EXISTS (SELECT 1 FROM completions r WHERE r.employee_id = c.employee_id ` +
-      `AND r.credential_id = c.credential_id AND r.status = 'valid' AND r.awarded_at > c.awarded_at)`;
-    const parameters = [...scope.parameters, ctx.today, until];
+    const { from, parameters, until } = this.expiringSql(ctx, within, withinDays);
     const months = (await ctx.sql.query(
       `SELECT SUBSTR(c.expires_at, 1, 7) AS m, COUNT(*) AS n ${from} GROUP BY SUBSTR(c.expires_at, 1, 7)`,
       parameters,
@@ -283,9 +277,22 @@ export class PeopleAnalyticsService {
     };
   }
 
-  /** How many completions expire in the 90 days after today in a scope (for the overview). */
-  async expiringCount(user: SessionUser, teamId: number | undefined): Promise<number> {
-    return (await this.expiring(user, { teamId, withinDays: 90, pageSize: 1 })).total;
+  /** The expiring completions of a scope, as a FROM … WHERE clause over c (completions) and x (members). */
+  private expiringSql(ctx: AnalyticsContext, within: number[] | null, withinDays: number) {
+    const scope = withinSql(within);
+    const until = addDays(ctx.today, withinDays);
+    const from =
+      `FROM completions c ${orderedJoin(ctx.sql)} rollup_members x ON x.employee_id = c.employee_id WHERE ${scope.sql} AND c.status = 'valid' ` +
+      `AND c.expires_at > ? AND c.expires_at <= ? AND NOT EXISTS (SELECT 1 FROM completions r WHERE r.employee_id = c.employee_id ` +
+      `AND r.credential_id = c.credential_id AND r.status = 'valid' AND r.awarded_at > c.awarded_at)`;
+    return { from, parameters: [...scope.parameters, ctx.today, until], until };
+  }
+
+  /** How many completions expire in the 90 days after today in a scope (the overview's figure; one count). */
+  async expiringCount(ctx: AnalyticsContext, within: number[] | null): Promise<number> {
+    const { from, parameters } = this.expiringSql(ctx, within, 90);
+    const [{ n }] = (await ctx.sql.query(`SELECT COUNT(*) AS n ${from}`, parameters)) as Row[];
+    return Number(n);
   }
 
   private async headcount(ctx: AnalyticsContext, within: number[] | null): Promise<number> {

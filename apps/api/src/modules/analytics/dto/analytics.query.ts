@@ -64,16 +64,6 @@ export class TeamAsOfQuery extends AsOfQuery {
   teamId?: number;
 }
 
-export class CompletenessQuery {
-  @ApiPropertyOptional({ enum: HEATMAP_GROUP_BYS, default: 'team' })
-  @IsOptional()
-  @IsIn(HEATMAP_GROUP_BYS, { message: `groupBy must be one of ${HEATMAP_GROUP_BYS.join(', ')}` })
-  groupBy?: HeatmapGroupBy;
-
-  @OptionalId('team: the team whose child teams are the groups; role/location: only this sub-tree')
-  teamId?: number;
-}
-
 export class MatrixQuery extends SkillFilterQuery {
   @ApiPropertyOptional({ description: 'The team (with its sub-teams)', minimum: 1 })
   @Type(() => Number)

@@ -82,29 +82,27 @@ async function validOn(sql: SqlRunner, dialect: Dialect): Promise<string> {
   return String(rows[0].d).slice(0, 10);
 }
 
+/** Adds (sign 1) or subtracts (sign -1) the skill_stats contributions of the levels matched by `where` (on h, m). */
+function addSkillStats(sql: SqlRunner, dialect: Dialect, where: string, parameters: unknown[], sign: 1 | -1): Promise<unknown> {
+  return sql.query(
+    upsertAddSql(dialect, 'skill_stats', SKILL_KEY, ['holders', 'met', 'towards'], skillStatsSelect(where, sign)),
+    parameters,
+  );
+}
+
+/** Adds (sign 1) or subtracts (sign -1) the headcount_stats contributions of the members matched by `where` (on m). */
+function addHeadcounts(sql: SqlRunner, dialect: Dialect, where: string, parameters: unknown[], sign: 1 | -1): Promise<unknown> {
+  return sql.query(
+    upsertAddSql(dialect, 'headcount_stats', HEADCOUNT_KEY, ['headcount', 'recorded'], headcountSelect(where, sign)),
+    parameters,
+  );
+}
+
 /** Adds (sign 1) or subtracts (sign -1) some employees' contributions to both statistics tables. */
 async function addContributions(sql: SqlRunner, dialect: Dialect, ids: number[], since: string, sign: 1 | -1): Promise<void> {
   const list = placeholders(ids.length);
-  await sql.query(
-    upsertAddSql(
-      dialect,
-      'skill_stats',
-      SKILL_KEY,
-      ['holders', 'met', 'towards'],
-      skillStatsSelect(`h.employee_id IN (${list}) AND h.valid_until > ?`, sign),
-    ),
-    [...ids, since],
-  );
-  await sql.query(
-    upsertAddSql(
-      dialect,
-      'headcount_stats',
-      HEADCOUNT_KEY,
-      ['headcount', 'recorded'],
-      headcountSelect(`m.employee_id IN (${list})`, sign),
-    ),
-    ids,
-  );
+  await addSkillStats(sql, dialect, `h.employee_id IN (${list}) AND h.valid_until > ?`, [...ids, since], sign);
+  await addHeadcounts(sql, dialect, `m.employee_id IN (${list})`, ids, sign);
 }
 
 /** Takes employees out of the statistics (before their completions, placement, role requirements or team tree change). */
@@ -162,15 +160,12 @@ export async function refreshEmployeeSkills(
   if (skillIds.length) {
     const skills = placeholders(skillIds.length);
     const statsOf = (sign: 1 | -1) =>
-      sql.query(
-        upsertAddSql(
-          dialect,
-          'skill_stats',
-          SKILL_KEY,
-          ['holders', 'met', 'towards'],
-          skillStatsSelect(`h.employee_id = ? AND h.skill_id IN (${skills}) AND h.valid_until > ?`, sign),
-        ),
+      addSkillStats(
+        sql,
+        dialect,
+        `h.employee_id = ? AND h.skill_id IN (${skills}) AND h.valid_until > ?`,
         [employeeId, ...skillIds, since],
+        sign,
       );
     await statsOf(-1);
     await sql.query(`DELETE FROM employee_skill_levels WHERE employee_id = ? AND skill_id IN (${skills})`, [
@@ -192,17 +187,7 @@ export async function refreshEmployeeSkills(
     [employeeId],
   )) as Array<{ r: number | string }>;
   if (Number(now.r) === Number(member.recorded)) return;
-  const headcount = (sign: 1 | -1) =>
-    sql.query(
-      upsertAddSql(
-        dialect,
-        'headcount_stats',
-        HEADCOUNT_KEY,
-        ['headcount', 'recorded'],
-        headcountSelect('m.employee_id = ?', sign),
-      ),
-      [employeeId],
-    );
+  const headcount = (sign: 1 | -1) => addHeadcounts(sql, dialect, 'm.employee_id = ?', [employeeId], sign);
   await headcount(-1);
   await sql.query('UPDATE rollup_members SET recorded = ? WHERE employee_id = ?', [Number(now.r), employeeId]);
   await headcount(1);
@@ -244,16 +229,7 @@ export async function advanceStats(sql: SqlRunner, dialect: Dialect, today: stri
   )) as Array<{ d: string }>;
   const since = String(rows[0]?.d ?? today).slice(0, 10);
   if (since >= today) return false;
-  await sql.query(
-    upsertAddSql(
-      dialect,
-      'skill_stats',
-      SKILL_KEY,
-      ['holders', 'met', 'towards'],
-      skillStatsSelect('h.valid_until > ? AND h.valid_until <= ?', -1),
-    ),
-    [since, today],
-  );
+  await addSkillStats(sql, dialect, 'h.valid_until > ? AND h.valid_until <= ?', [since, today], -1);
   await sql.query('UPDATE rollup_state SET valid_on = ? WHERE id = 1', [today]);
   await sql.query('DELETE FROM skill_stats WHERE holders = 0 AND met = 0 AND towards = 0');
   return true;
