@@ -18,6 +18,9 @@ import { EmployeesModule } from './modules/employees/employees.module';
 import { CompletionsModule } from './modules/completions/completions.module';
 import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { RecommendationsModule } from './modules/recommendations/recommendations.module';
+import { EffectivenessModule } from './modules/effectiveness/effectiveness.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +45,9 @@ export class AppModule {
         CompletionsModule,
         AssignmentsModule,
         AnalyticsModule,
+        RecommendationsModule,
+        EffectivenessModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

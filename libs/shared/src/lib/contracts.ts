@@ -206,6 +206,12 @@ export interface AssignmentDto {
   status: AssignmentStatus;
   done: number;
   total: number;
+  teamId: number;
+  teamName: string;
+  assignedByName: string | null;
+  cancelledAt: string | null;
+  /** The credentials to complete, in the cluster's order, with when each was done. */
+  steps: AssignmentStepDto[];
 }
 
 export interface ProfileSkillDto {
@@ -466,4 +472,129 @@ export interface OverviewDto {
   expiringIn90Days: number | null;
   topGaps: GapSkillRowDto[];
   suppressed: boolean;
+}
+
+// ---------------------------------------------------------------------------------------
+// Workflows (issue 4): assignments, recommendations, effectiveness, notifications.
+
+/** `POST /assignments`: a cluster or one credential for the people named, or for a team's active members. */
+export interface CreateAssignmentsRequestDto {
+  employeeIds?: number[];
+  /** Instead of employeeIds: every active member of this team and its sub-teams (optionally one role only). */
+  teamId?: number;
+  roleId?: number;
+  clusterId?: number;
+  credentialId?: number;
+  dueDate: IsoDate;
+  note?: string;
+}
+
+export interface CreateAssignmentsResultDto {
+  items: AssignmentDto[];
+  total: number;
+  /** People left out because they already have an open assignment of the same cluster or credential. */
+  skipped: Array<{ employeeId: number; employeeName: string; assignmentId: number; reason: string }>;
+}
+
+/** `PATCH /assignments/:id`: extend the due date or change the note. */
+export interface UpdateAssignmentRequestDto {
+  dueDate?: IsoDate;
+  note?: string | null;
+}
+
+export interface AssignmentStepDto {
+  credentialId: number;
+  credentialName: string;
+  hours: number;
+  cost: number;
+  /** The first valid completion awarded on or after the assigned date, if any. */
+  completedAt: IsoDate | null;
+}
+
+export interface RecommendedCredentialDto {
+  credentialId: number;
+  name: string;
+  provider: string;
+  hours: number;
+  cost: number;
+  grants: CredentialSkillDto[];
+  /** The gaps this credential closes (or narrows), with the level it brings. */
+  closes: Array<{ skillId: number; skillName: string; fromLevel: number; toLevel: number }>;
+}
+
+export interface RecommendationDto {
+  employeeId: number;
+  role: { id: number; name: string };
+  optimise: 'cost' | 'hours';
+  method: 'exact' | 'greedy' | 'none';
+  /** Useful catalogue credentials the search chose among. */
+  candidates: number;
+  credentials: RecommendedCredentialDto[];
+  totalHours: number;
+  totalCost: number;
+  /** Gaps to the role before the recommendation. */
+  gaps: ProfileGapDto[];
+  /** Requirements no active credential in the catalogue reaches (best level on offer given). */
+  unreachable: Array<{ skillId: number; skillName: string; requiredLevel: number; bestAvailableLevel: number }>;
+}
+
+export interface ClusterRecommendationDto {
+  clusterId: number;
+  name: string;
+  purpose: ClusterPurpose;
+  totalHours: number;
+  totalCost: number;
+  /** Weighted gap points the cluster would close across the team's members. */
+  weightedGapPointsClosed: number;
+  /** People of the team with at least one gap it narrows. */
+  people: number;
+  /** Weighted gap points closed per hour of the cluster (null when it has no hours). */
+  perHour: number | null;
+}
+
+export interface TeamClusterRecommendationsDto {
+  team: { id: number; name: string };
+  asOf: IsoDate;
+  headcount: number;
+  weightedGapPoints: number;
+  items: ClusterRecommendationDto[];
+}
+
+export interface EffectivenessDto {
+  kind: 'credential' | 'cluster';
+  id: number;
+  name: string;
+  status: CatalogueStatus;
+  from: IsoDate;
+  to: IsoDate;
+  hours: number;
+  cost: number;
+  assigned: number;
+  completed: number;
+  completionRate: number | null;
+  medianDaysToComplete: number | null;
+  overdueShare: number | null;
+  /** Valid completions awarded in the period (for a cluster: of its credentials by people it was assigned to). */
+  completions: number;
+  gapPointsClosed: number;
+  costPerGapPoint: number | null;
+}
+
+export interface NotificationDto {
+  kind: 'assignment_due' | 'assignment_overdue' | 'credential_expiring';
+  /** Whose it is: the signed-in user themselves, or one of the people they manage. */
+  about: 'self' | 'report';
+  employeeId: number;
+  employeeName: string;
+  title: string;
+  date: IsoDate;
+  daysLeft: number;
+  assignmentId: number | null;
+  completionId: number | null;
+}
+
+export interface NotificationsDto {
+  asOf: IsoDate;
+  items: NotificationDto[];
+  counts: { assignmentDue: number; assignmentOverdue: number; credentialExpiring: number };
 }

@@ -6,7 +6,9 @@ import type { SessionUser } from '../../common/auth/session-user';
 import { IdPipe } from '../../common/http/params';
 import { EmployeesService } from './employees.service';
 import { ProfileService } from './profile.service';
-import { CreateEmployeeDto, ListEmployeesQuery, ProfileQuery, UpdateEmployeeDto } from './dto/employee.dto';
+import { CreateEmployeeDto, ListEmployeesQuery, ProfileQuery, TargetRoleDto, UpdateEmployeeDto } from './dto/employee.dto';
+import { ScopeService } from '../scope/scope.service';
+import { DomainError } from '../../common/errors/domain-error';
 
 @ApiTags('employees')
 @Controller('employees')
@@ -14,6 +16,7 @@ export class EmployeesController {
   constructor(
     private readonly employees: EmployeesService,
     private readonly profiles: ProfileService,
+    private readonly scopes: ScopeService,
   ) {}
 
   @Get()
@@ -41,6 +44,18 @@ export class EmployeesController {
     return this.profiles.forEmployee(user, id, query.asOf);
   }
 
+  @Patch(':id/target-role')
+  @Roles('hr', 'manager')
+  @ApiOperation({ summary: "Set or clear someone's career-goal role (managers: within their teams)" })
+  async setTargetRole(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: TargetRoleDto,
+  ): Promise<EmployeeDto> {
+    await this.scopes.visibleEmployee(user, id);
+    return this.employees.setTargetRole(user, id, dto.targetRoleId);
+  }
+
   @Post()
   @Roles('hr')
   create(@CurrentUser() user: SessionUser, @Body() dto: CreateEmployeeDto): Promise<EmployeeDto> {
@@ -62,7 +77,18 @@ export class EmployeesController {
 @ApiTags('me')
 @Controller('me')
 export class MeController {
-  constructor(private readonly profiles: ProfileService) {}
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly employees: EmployeesService,
+  ) {}
+
+  @Patch('target-role')
+  @ApiOperation({ summary: 'Set or clear my career-goal role' })
+  setTargetRole(@CurrentUser() user: SessionUser, @Body() dto: TargetRoleDto): Promise<EmployeeDto> {
+    if (user.employeeId === null)
+      throw new DomainError('not_found', 'NO_EMPLOYEE', 'Your account is not linked to an employee record');
+    return this.employees.setTargetRole(user, user.employeeId, dto.targetRoleId);
+  }
 
   @Get('profile')
   @ApiOperation({ summary: 'My skills: the signed-in user’s own profile' })

@@ -220,4 +220,20 @@ export class EmployeesService {
       return after;
     });
   }
+
+  /** Sets (or clears) an employee's career-goal role; the caller's right to do so is checked by the controller. */
+  setTargetRole(user: SessionUser, id: number, targetRoleId: number | null): Promise<EmployeeDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.describe(id, manager);
+      if (targetRoleId !== null) {
+        const role = (await requireIds(manager, Role, [targetRoleId], 'targetRoleId', 'Role')).get(targetRoleId);
+        if (role?.status !== 'active')
+          throw DomainError.invalid([{ field: 'targetRoleId', message: `Role "${role?.name}" is retired` }]);
+      }
+      await manager.update(Employee, { id }, { targetRoleId, updatedAt: utcNow() });
+      const after = await this.describe(id, manager);
+      await this.audit.record(manager, { userId: user.id, action: 'update', entity: 'employee', entityId: id, before, after });
+      return after;
+    });
+  }
 }

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { EMPLOYEE_STATUSES, type EmployeeStatus } from '@skillgrid/shared';
 import { SearchPageQueryDto } from '../../../common/http/pagination';
 import { IsIsoDate } from '../../../common/http/is-iso-date';
@@ -162,4 +174,13 @@ export class ProfileQuery {
   @IsOptional()
   @IsIsoDate()
   asOf?: string;
+}
+
+export class TargetRoleDto {
+  @ApiProperty({ nullable: true, description: 'The career-goal role, or null to clear it' })
+  @IsDefined()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  targetRoleId!: number | null;
 }
