@@ -5,7 +5,8 @@
 //   npm run bench -- --employees 2000      another size
 //   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/skillgrid_bench npm run bench   also on MySQL/MariaDB
 //   npm run bench -- --mysql-only --reuse  MySQL/MariaDB only, on a database seeded by an earlier run
-//   npm run bench -- --analytics-only      skip the people lists (slow at 1,000,000 employees)
+//   npm run bench -- --analytics-only      skip the people lists and workflows (slow at 1,000,000 employees)
+//   npm run bench -- --workflows-only      assignments, recommendations, effectiveness and notifications only
 //   BENCH_SQLITE_FILE=path npm run bench -- --reuse   SQLite in that file, seeded only when empty
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -27,6 +28,7 @@ const requests = option('--requests', 200);
 const mysqlOnly = args.includes('--mysql-only');
 const reuse = args.includes('--reuse');
 const analyticsOnly = args.includes('--analytics-only');
+const workflowsOnly = args.includes('--workflows-only');
 /** Whole-division requests take seconds at 1,000,000 employees: fewer of them there. */
 const few = (count) => Math.min(requests, employees > 200_000 ? 5 : count);
 
@@ -160,7 +162,7 @@ async function benchDatabase(name, databaseUrl) {
           body: JSON.stringify({ email: 'exec@demo.skillgrid.test', password: 'skillgrid-demo' }),
         }),
       ),
-      ...(analyticsOnly
+      ...(analyticsOnly || workflowsOnly
         ? []
         : [
             await timed('employees list, page 1 (HR)', requests, () => get(hr, '/employees?pageSize=50')),
@@ -177,54 +179,96 @@ async function benchDatabase(name, databaseUrl) {
             await timed('team tree with headcounts', requests, () => get(hr, '/teams?pageSize=500')),
             await timed('credential catalogue', requests, () => get(hr, '/credentials?pageSize=100')),
           ]),
-      await timed('employee profile', requests, (i) => get(hr, `/employees/${ids[i % ids.length]}/profile`)),
-      await timed(`heatmap: ${groups} teams × 1 category`, requests, (i) =>
-        get(hr, `/analytics/heatmap?groupBy=team&teamId=${wideTeamId}&category=${categories[i % categories.length]}`),
-      ),
-      await timed('heatmap by role × 1 category', requests, (i) =>
-        get(hr, `/analytics/heatmap?groupBy=role&category=${categories[i % categories.length]}`),
-      ),
-      await timed('heatmap top level, all skills (exec)', requests, () => get(exec, '/analytics/heatmap?groupBy=team')),
-      await timed('heatmap, past as-of (from history)', few(20), (i) =>
-        get(
-          hr,
-          `/analytics/heatmap?groupBy=team&teamId=${leaves[i % leaves.length].parentId}&asOf=${today.slice(0, 4) - 1}-06-30`,
+    ];
+    if (!workflowsOnly) {
+      rows.push(
+        await timed('employee profile', requests, (i) => get(hr, `/employees/${ids[i % ids.length]}/profile`)),
+        await timed(`heatmap: ${groups} teams × 1 category`, requests, (i) =>
+          get(hr, `/analytics/heatmap?groupBy=team&teamId=${wideTeamId}&category=${categories[i % categories.length]}`),
         ),
-      ),
-      await timed('people × skills matrix (one team)', requests, (i) =>
-        get(hr, `/analytics/matrix?teamId=${leaves[i % leaves.length].id}`),
-      ),
-      await timed('gap report (one team)', requests, (i) => get(hr, `/analytics/gaps?teamId=${leaves[i % leaves.length].id}`)),
-      await timed(`gap report (${groups}-team department)`, few(50), () => get(hr, `/analytics/gaps?teamId=${wideTeamId}`)),
-      await timed('single points of failure', requests, (i) =>
-        get(hr, `/analytics/single-points-of-failure?teamId=${i % 2 ? wideTeamId : leaves[i % leaves.length].id}`),
-      ),
-      await timed('overview (org, HR)', few(50), () => get(hr, '/analytics/overview')),
-      await timed('record a completion (+ rollups)', requests, (i) =>
-        fetch(`${url}/completions`, {
+        await timed('heatmap by role × 1 category', requests, (i) =>
+          get(hr, `/analytics/heatmap?groupBy=role&category=${categories[i % categories.length]}`),
+        ),
+        await timed('heatmap top level, all skills (exec)', requests, () => get(exec, '/analytics/heatmap?groupBy=team')),
+        await timed('heatmap, past as-of (from history)', few(20), (i) =>
+          get(
+            hr,
+            `/analytics/heatmap?groupBy=team&teamId=${leaves[i % leaves.length].parentId}&asOf=${today.slice(0, 4) - 1}-06-30`,
+          ),
+        ),
+        await timed('people × skills matrix (one team)', requests, (i) =>
+          get(hr, `/analytics/matrix?teamId=${leaves[i % leaves.length].id}`),
+        ),
+        await timed('gap report (one team)', requests, (i) => get(hr, `/analytics/gaps?teamId=${leaves[i % leaves.length].id}`)),
+        await timed(`gap report (${groups}-team department)`, few(50), () => get(hr, `/analytics/gaps?teamId=${wideTeamId}`)),
+        await timed('single points of failure', requests, (i) =>
+          get(hr, `/analytics/single-points-of-failure?teamId=${i % 2 ? wideTeamId : leaves[i % leaves.length].id}`),
+        ),
+        await timed('overview (org, HR)', few(50), () => get(hr, '/analytics/overview')),
+        await timed('record a completion (+ rollups)', requests, (i) =>
+          fetch(`${url}/completions`, {
+            method: 'POST',
+            headers: { cookie: hr, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              employeeId: ids[(i * 7) % ids.length],
+              credentialId: credentials[(i * 13) % credentials.length],
+              awardedAt: new Date(Date.parse(today) - (1000 + (recorded++ % 300)) * 86_400_000).toISOString().slice(0, 10),
+            }),
+          }),
+        ),
+      );
+    }
+    if (!analyticsOnly) {
+      // A team of about 500 people (sub-tree), a different one and a different cluster per request.
+      const clusterIds = (await (await get(hr, '/clusters?pageSize=100&status=active')).json()).items.map((c) => c.id);
+      const near500 = [...allTeams]
+        .filter((team) => team.subtreeHeadcount !== null)
+        .sort((a, b) => Math.abs(a.subtreeHeadcount - 500) - Math.abs(b.subtreeHeadcount - 500))
+        .slice(0, 20);
+      const dueDate = new Date(Date.parse(today) + 60 * 86_400_000).toISOString().slice(0, 10);
+      let assigned = 0;
+      const bulk = await timed(`assign a cluster to ~500 people`, Math.min(requests, near500.length), async (i) => {
+        const response = await fetch(`${url}/assignments`, {
           method: 'POST',
           headers: { cookie: hr, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            employeeId: ids[(i * 7) % ids.length],
-            credentialId: credentials[(i * 13) % credentials.length],
-            awardedAt: new Date(Date.parse(today) - (1000 + (recorded++ % 300)) * 86_400_000).toISOString().slice(0, 10),
-          }),
-        }),
-      ),
-    ];
+          body: JSON.stringify({ teamId: near500[i].id, clusterId: clusterIds[i % clusterIds.length], dueDate }),
+        });
+        if (response.ok) assigned += (await response.clone().json()).total;
+        return response;
+      });
+      bulk.label = `assign a cluster to ~${Math.round(assigned / bulk.n)} people`;
+      rows.push(
+        bulk,
+        await timed('recommendations (one employee)', requests, (i) =>
+          get(hr, `/employees/${ids[i % ids.length]}/recommendations`),
+        ),
+        await timed('cluster ranking (one team)', requests, (i) =>
+          get(hr, `/teams/${leaves[i % leaves.length].id}/cluster-recommendations`),
+        ),
+        await timed(`cluster ranking (${groups}-team department)`, few(20), () =>
+          get(hr, `/teams/${wideTeamId}/cluster-recommendations`),
+        ),
+        await timed("assignments, overdue (manager's)", requests, () => get(manager, '/assignments?status=overdue')),
+        await timed('notifications (manager)', requests, () => get(manager, '/me/notifications')),
+        await timed('effectiveness, all credentials, 12 mo', few(10), () => get(hr, '/effectiveness?pageSize=500')),
+        await timed('effectiveness, all clusters, 12 mo', few(10), () => get(hr, '/effectiveness?kind=cluster')),
+      );
+    }
     // After the HTTP timings: a long pause would outlive the server's keep-alive and break the pooled sockets.
-    const naive = await timedSql(`naive heatmap: GROUP BY over completions`, few(20), (i) =>
-      sql.query(naiveHeatmapSql(childIds.length), [categories[i % categories.length], today, today, ...childIds]),
-    );
+    const naive = workflowsOnly
+      ? null
+      : await timedSql(`naive heatmap: GROUP BY over completions`, few(20), (i) =>
+          sql.query(naiveHeatmapSql(childIds.length), [categories[i % categories.length], today, today, ...childIds]),
+        );
     await sql.close();
-    rows.splice(rows.findIndex((row) => row.label.startsWith('heatmap: ')) + 1, 0, naive);
+    if (naive) rows.splice(rows.findIndex((row) => row.label.startsWith('heatmap: ')) + 1, 0, naive);
     const size = databaseUrl.startsWith('sqlite:') ? ` (${(statSync(databaseUrl.slice(7)).size / 1e6).toFixed(0)} MB file)` : '';
     console.log(`\n${name}, ${employees.toLocaleString('en')} employees: seeded in ${seedSeconds.toFixed(1)} s${size}`);
     console.log(
       `${'request'.padEnd(34)} ${'n'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`,
     );
     const heat = rows.find((row) => row.label.startsWith('heatmap: '));
-    console.log(`(naive heatmap p50 / rollup heatmap p50 = ${(naive.p50 / heat.p50).toFixed(0)}×)`);
+    if (naive) console.log(`(naive heatmap p50 / rollup heatmap p50 = ${(naive.p50 / heat.p50).toFixed(0)}×)`);
     for (const row of rows) {
       console.log(
         `${row.label.padEnd(34)} ${String(row.n).padStart(5)} ${row.p50.toFixed(1).padStart(8)} ${row.p95.toFixed(1).padStart(8)} ${row.max.toFixed(1).padStart(8)}`,
