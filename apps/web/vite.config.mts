@@ -37,6 +37,8 @@ export default defineConfig({
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
     css: false,
+    // Form tests type into many Mantine inputs; jsdom on a loaded 2-core machine needs more than 5 s.
+    testTimeout: 20_000,
     reporters: ['default'],
   },
 });

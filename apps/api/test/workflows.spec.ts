@@ -2,6 +2,7 @@ import {
   addDays,
   todayInTimeZone,
   type AssignmentDto,
+  type ClusterDto,
   type CreateAssignmentsResultDto,
   type EffectivenessDto,
   type NotificationsDto,
@@ -54,6 +55,15 @@ describe(`assignments, recommendations, effectiveness and notifications (${testD
     ).id;
   });
   afterAll(() => sut.close());
+
+  it('lists a cluster with its credentials in order and the skills it grants in total', async () => {
+    const cluster = (await employee.get(`/api/clusters/${ids.cluster}`).expect(200)).body as ClusterDto;
+    expect(cluster.credentials.map((c) => c.credentialName)).toEqual(['Forklift Licence', 'Teamwork Essentials']);
+    expect(cluster.skills.map((s) => [s.skillName, s.level])).toEqual([
+      ['Forklift', 3],
+      ['Teamwork', 2],
+    ]);
+  });
 
   describe('team cluster recommendations', () => {
     it('ranks clusters by weighted gap points closed per hour in the team', async () => {

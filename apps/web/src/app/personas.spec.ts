@@ -19,20 +19,32 @@ describe(navItemsFor.name, () => {
     expect(labels(makeUser({ role: 'hr', employeeId: 1 }))).toEqual([
       ...ANALYTICS,
       'Employees',
+      'Assignments',
+      'Effectiveness',
       'Organisation',
       'Catalogue',
       'My skills',
     ]);
-    expect(labels(makeUser({ role: 'hr', employeeId: null }))).toEqual([...ANALYTICS, 'Employees', 'Organisation', 'Catalogue']);
+    expect(labels(makeUser({ role: 'hr', employeeId: null }))).toEqual([
+      ...ANALYTICS,
+      'Employees',
+      'Assignments',
+      'Effectiveness',
+      'Organisation',
+      'Catalogue',
+    ]);
     expect(labels(makeUser({ role: 'admin', employeeId: null }))).toEqual([
       ...ANALYTICS,
       'Employees',
+      'Assignments',
+      'Effectiveness',
       'Organisation',
       'Catalogue',
     ]);
     expect(labels(makeUser({ role: 'manager', employeeId: 3 }))).toEqual([
       ...ANALYTICS,
       'My people',
+      'Assignments',
       'Organisation',
       'Catalogue',
       'My skills',
@@ -51,6 +63,7 @@ describe(navItemsFor.name, () => {
       '/expiring',
       '/experts',
       '/employees',
+      '/assignments',
       '/organisation',
       '/catalogue',
       '/me',

@@ -10,6 +10,8 @@ export type AppPage =
   | 'expiring'
   | 'experts'
   | 'employees'
+  | 'assignments'
+  | 'effectiveness'
   | 'organisation'
   | 'catalogue'
   | 'me';
@@ -39,6 +41,8 @@ const PAGE_ROLES: Record<Exclude<AppPage, 'me'>, readonly UserRole[]> = {
   expiring: ['hr', 'admin', 'manager', 'exec'],
   experts: ['hr', 'admin', 'manager'],
   employees: ['hr', 'admin', 'manager'],
+  assignments: ['hr', 'admin', 'manager'],
+  effectiveness: ['hr', 'admin'],
   organisation: ['hr', 'admin', 'manager', 'exec'],
   catalogue: ['hr', 'admin', 'manager', 'exec', 'employee'],
 };
@@ -59,6 +63,8 @@ const PAGE_PATHS: Record<AppPage, string> = {
   expiring: '/expiring',
   experts: '/experts',
   employees: '/employees',
+  assignments: '/assignments',
+  effectiveness: '/effectiveness',
   organisation: '/organisation',
   catalogue: '/catalogue',
   me: '/me',
@@ -68,9 +74,9 @@ const ANALYTICS: readonly AppPage[] = ['overview', 'heatmap', 'gaps', 'single-po
 
 /** Navigation in the order each persona works (their home first). */
 const NAV_ORDER: Record<UserRole, readonly AppPage[]> = {
-  hr: [...ANALYTICS, 'employees', 'organisation', 'catalogue', 'me'],
-  admin: [...ANALYTICS, 'employees', 'organisation', 'catalogue', 'me'],
-  manager: [...ANALYTICS, 'employees', 'organisation', 'catalogue', 'me'],
+  hr: [...ANALYTICS, 'employees', 'assignments', 'effectiveness', 'organisation', 'catalogue', 'me'],
+  admin: [...ANALYTICS, 'employees', 'assignments', 'effectiveness', 'organisation', 'catalogue', 'me'],
+  manager: [...ANALYTICS, 'employees', 'assignments', 'organisation', 'catalogue', 'me'],
   exec: [...ANALYTICS, 'organisation', 'catalogue'],
   employee: ['me', 'catalogue'],
 };
@@ -94,6 +100,10 @@ function pageLabel(role: UserRole, page: AppPage): string {
     case 'employees':
       // A manager's list is their own people (the server scopes it to their tree).
       return role === 'manager' ? 'My people' : 'Employees';
+    case 'assignments':
+      return 'Assignments';
+    case 'effectiveness':
+      return 'Effectiveness';
     case 'organisation':
       return 'Organisation';
     case 'catalogue':

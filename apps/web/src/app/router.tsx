@@ -24,6 +24,8 @@ const GapsPage = lazy(() => import('./routes/gaps-page'));
 const SinglePointsOfFailurePage = lazy(() => import('./routes/single-points-of-failure-page'));
 const ExpiringPage = lazy(() => import('./routes/expiring-page'));
 const ExpertsPage = lazy(() => import('./routes/experts-page'));
+const AssignmentsPage = lazy(() => import('./routes/assignments-page'));
+const EffectivenessPage = lazy(() => import('./routes/effectiveness-page'));
 
 function HomeRedirect() {
   return <Navigate to={homePathFor(useCurrentUser())} replace />;
@@ -131,6 +133,22 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequirePage page="employees">
                     <EmployeePage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'assignments',
+                element: (
+                  <RequirePage page="assignments">
+                    <AssignmentsPage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'effectiveness',
+                element: (
+                  <RequirePage page="effectiveness">
+                    <EffectivenessPage />
                   </RequirePage>
                 ),
               },

@@ -1,4 +1,12 @@
-import { Badge, createTheme, darken, luminance, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  Badge,
+  Notification,
+  createTheme,
+  darken,
+  luminance,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -12,6 +20,11 @@ export const theme = createTheme({
     // A badge holds a status of a word or two: it keeps its full width instead of shrinking to
     // "Acti…" when a table column is tight (its label hides overflow, so its minimum width is 0).
     Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+    // Write confirmations: a named close button, and message text that meets 4.5:1 (Mantine's gray-6 does not).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+    }),
   },
 });
 

@@ -1,5 +1,6 @@
 import type {
   AnalyticsSkillDto,
+  AssignmentDto,
   AuthUserDto,
   EmployeeListItemDto,
   ExpiringDto,
@@ -235,6 +236,29 @@ export function makeOverview(overrides: Partial<OverviewDto> = {}): OverviewDto 
     expiringIn90Days: 12,
     topGaps: [makeGapSkillRow()],
     suppressed: false,
+    ...overrides,
+  };
+}
+
+export function makeAssignment(overrides: Partial<AssignmentDto> = {}): AssignmentDto {
+  return {
+    id: 1,
+    employeeId: 7,
+    employeeName: 'Priya Shah',
+    clusterId: 1,
+    credentialId: null,
+    title: 'Tax basics',
+    assignedAt: '2025-01-10',
+    dueDate: '2025-05-01',
+    note: null,
+    status: 'assigned',
+    done: 0,
+    total: 1,
+    teamId: 3,
+    teamName: 'Payroll',
+    assignedByName: 'Morgan Lee',
+    cancelledAt: null,
+    steps: [{ credentialId: 9, credentialName: 'Payroll Practitioner', hours: 12, cost: 300, completedAt: null }],
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
@@ -40,4 +41,7 @@ if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => 
 
 afterEach(() => {
   cleanup();
+  // Mantine keeps notifications in a module-level store: one test's must not show in the next.
+  notifications.clean();
+  notifications.cleanQueue();
 });

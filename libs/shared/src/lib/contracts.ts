@@ -175,8 +175,21 @@ export interface ClusterDto {
   targetRoleId: number | null;
   status: CatalogueStatus;
   credentials: Array<{ credentialId: number; credentialName: string; position: number; hours: number; cost: number }>;
+  /** What the cluster grants in total: each skill at the highest level one of its credentials grants. */
+  skills: Array<{ skillId: number; skillName: string; level: number }>;
   totalHours: number;
   totalCost: number;
+}
+
+/** POST /completions: a completion recorded by hand (HR, or a manager for their people). */
+export interface CreateCompletionRequestDto {
+  employeeId: number;
+  credentialId: number;
+  awardedAt: IsoDate;
+  /** Default: awardedAt + the credential's validity, clamped to the month's end. */
+  expiresAt?: IsoDate | null;
+  evidenceUrl?: string | null;
+  score?: number | null;
 }
 
 export interface CompletionDto {

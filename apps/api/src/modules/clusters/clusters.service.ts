@@ -30,9 +30,21 @@ function toDto(cluster: Cluster, items: ClusterCredential[]): ClusterDto {
     targetRoleId: cluster.targetRoleId,
     status: cluster.status,
     credentials,
+    skills: grantedInTotal(items),
     totalHours: credentials.reduce((sum, c) => sum + c.hours, 0),
     totalCost: Math.round(credentials.reduce((sum, c) => sum + c.cost, 0) * 100) / 100,
   };
+}
+
+/** Every skill the cluster's credentials grant, at the highest level any of them grants it. */
+function grantedInTotal(items: ClusterCredential[]): ClusterDto['skills'] {
+  const best = new Map<number, { skillId: number; skillName: string; level: number }>();
+  for (const grant of items.flatMap((item) => item.credential?.skills ?? [])) {
+    const current = best.get(grant.skillId);
+    if (!current || grant.level > current.level)
+      best.set(grant.skillId, { skillId: grant.skillId, skillName: grant.skill?.name ?? '', level: grant.level });
+  }
+  return [...best.values()].sort((a, b) => b.level - a.level || a.skillName.localeCompare(b.skillName));
 }
 
 @Injectable()
@@ -45,7 +57,10 @@ export class ClustersService {
   private async itemsOf(manager: EntityManager, clusterIds: number[]): Promise<Map<number, ClusterCredential[]>> {
     const byCluster = new Map<number, ClusterCredential[]>(clusterIds.map((id) => [id, []]));
     if (!clusterIds.length) return byCluster;
-    const rows = await manager.find(ClusterCredential, { where: { clusterId: In(clusterIds) }, relations: { credential: true } });
+    const rows = await manager.find(ClusterCredential, {
+      where: { clusterId: In(clusterIds) },
+      relations: { credential: { skills: { skill: true } } },
+    });
     for (const row of rows) byCluster.get(row.clusterId)?.push(row);
     return byCluster;
   }

@@ -43,6 +43,7 @@ describe('AppLayout', () => {
       'Expiring credentials',
       'Expert finder',
       'My people',
+      'Assignments',
       'Organisation',
       'Catalogue',
       'My skills',

@@ -5,10 +5,12 @@ import { useMyProfile } from '../../features/employees/api/get-my-profile';
 import { EmployeeProfileSkeleton } from '../../features/employees/components/employee-profile-skeleton';
 import { EmployeeProfileView } from '../../features/employees/components/employee-profile';
 import { isApiError } from '../../lib/api-client';
+import { useRoleOptions } from '../filter-options';
 
 export function MySkillsPage() {
   useDocumentTitle('My skills · Skillgrid');
   const profile = useMyProfile();
+  const roles = useRoleOptions();
 
   if (profile.isPending) return <EmployeeProfileSkeleton />;
   if (profile.isError) {
@@ -36,7 +38,15 @@ export function MySkillsPage() {
       </Stack>
     );
   }
-  return <EmployeeProfileView profile={profile.data} title="My skills" />;
+  return (
+    <EmployeeProfileView
+      profile={profile.data}
+      title="My skills"
+      subject="me"
+      roleOptions={roles.options}
+      roleOptionsLoading={roles.loading}
+    />
+  );
 }
 
 export default MySkillsPage;

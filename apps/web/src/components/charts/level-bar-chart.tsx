@@ -1,5 +1,6 @@
 import { Box, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { scrollRegionProps, useHorizontalOverflow } from '../ui/use-horizontal-overflow';
 import { ChartFigure } from './chart-figure';
@@ -11,6 +12,8 @@ export interface LevelBarDatum {
   required: number;
   /** Weight 3 requirement. */
   critical: boolean;
+  /** Until when the current level is held; null when it never expires (the table shows it). */
+  expiresAt?: string | null;
 }
 
 interface LevelBarChartProps {
@@ -18,6 +21,10 @@ interface LevelBarChartProps {
   data: LevelBarDatum[];
   maxLevel?: number;
   levelLabel: (level: number) => string;
+  /** Shows an "Expires" column in the table view. */
+  formatDate?: (date: string) => string;
+  /** Controls beside the Chart / Table switch (which role to compare with). */
+  actions?: ReactNode;
 }
 
 // Viridis teal: readable on light and dark backgrounds and for colour-blind users.
@@ -54,7 +61,7 @@ function levelText(level: number, levelLabel: (level: number) => string) {
  * Current vs required level per skill. Current is a solid bar, required an outlined one, so
  * the two differ by shape as well as colour; the same numbers are one click away as a table.
  */
-export function LevelBarChart({ title, data, maxLevel = 5, levelLabel }: LevelBarChartProps) {
+export function LevelBarChart({ title, data, maxLevel = 5, levelLabel, formatDate, actions }: LevelBarChartProps) {
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   // Wide screens show whole skill names (the longest demo ones run to 35 characters); phones
   // shorten them, and the tooltip and the table view carry them in full.
@@ -123,6 +130,7 @@ export function LevelBarChart({ title, data, maxLevel = 5, levelLabel }: LevelBa
             <Table.Th scope="col">Current level</Table.Th>
             <Table.Th scope="col">Required level</Table.Th>
             <Table.Th scope="col">Gap</Table.Th>
+            {formatDate ? <Table.Th scope="col">Expires</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -135,6 +143,11 @@ export function LevelBarChart({ title, data, maxLevel = 5, levelLabel }: LevelBa
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{levelText(row.current, levelLabel)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{levelText(row.required, levelLabel)}</Table.Td>
               <Table.Td>{Math.max(0, row.required - row.current)}</Table.Td>
+              {formatDate ? (
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {row.current === 0 ? '–' : row.expiresAt ? formatDate(row.expiresAt) : 'Never'}
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -142,7 +155,7 @@ export function LevelBarChart({ title, data, maxLevel = 5, levelLabel }: LevelBa
     </Table.ScrollContainer>
   );
 
-  return <ChartFigure title={title} chart={chart} table={table} />;
+  return <ChartFigure title={title} actions={actions} chart={chart} table={table} />;
 }
 
 export default LevelBarChart;

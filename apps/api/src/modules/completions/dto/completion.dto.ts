@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { COMPLETION_STATUSES, type CompletionStatus } from '@skillgrid/shared';
+import { COMPLETION_STATUSES, type CompletionStatus, type CreateCompletionRequestDto } from '@skillgrid/shared';
 import { PaginationQueryDto } from '../../../common/http/pagination';
 import { IsIsoDate } from '../../../common/http/is-iso-date';
 
-export class CreateCompletionDto {
+export class CreateCompletionDto implements CreateCompletionRequestDto {
   @ApiProperty()
   @IsInt()
   @Min(1)

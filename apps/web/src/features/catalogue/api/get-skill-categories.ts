@@ -1,8 +1,8 @@
 import { MAX_PAGE_SIZE } from '@skillgrid/shared';
 import type { Page, SkillCategoryDto } from '@skillgrid/shared';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
-import { catalogueKeys } from './keys';
+import { catalogueKeys, type CategoryListParams } from './keys';
 
 /** The category filter needs them all; there are tens, well under one page of 500. */
 export function getSkillCategories(signal?: AbortSignal): Promise<Page<SkillCategoryDto>> {
@@ -18,4 +18,17 @@ export const skillCategoriesQueryOptions = () =>
 
 export function useSkillCategories() {
   return useQuery(skillCategoriesQueryOptions());
+}
+
+/** One page of categories, searched by name (the Categories tab). */
+export function getSkillCategoryPage(params: CategoryListParams, signal?: AbortSignal): Promise<Page<SkillCategoryDto>> {
+  return apiClient.get<Page<SkillCategoryDto>>('/skill-categories', { ...params }, signal);
+}
+
+export function useSkillCategoryPage(params: CategoryListParams) {
+  return useQuery({
+    queryKey: catalogueKeys.categoryList(params),
+    queryFn: ({ signal }) => getSkillCategoryPage(params, signal),
+    placeholderData: keepPreviousData,
+  });
 }

@@ -1,5 +1,5 @@
-import { Group, Select, Stack, Text } from '@mantine/core';
-import { CREDENTIAL_TYPE_LABELS, CREDENTIAL_TYPES, DELIVERY_METHOD_LABELS } from '@skillgrid/shared';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { CREDENTIAL_TYPE_LABELS, DELIVERY_METHOD_LABELS } from '@skillgrid/shared';
 import type { CredentialDto, CredentialType } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
@@ -11,21 +11,30 @@ import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { SearchInput } from '../../../components/ui/search-input';
 import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useCredentials } from '../api/get-credentials';
+import type { CataloguePanelProps } from '../hooks/use-catalogue-params';
+import { useDialog } from '../hooks/use-dialog';
+import { useReactivate } from '../hooks/use-reactivate';
+import { credentialTypeOptions } from '../utils/options';
 import { CatalogueName } from './catalogue-name';
-import type { CatalogueParams } from '../hooks/use-catalogue-params';
+import { CredentialForm } from './credential-form';
+import { FormDialog } from './form-parts';
+import { RetireDialog, type RetireTarget } from './retire-dialog';
+import { RowActions } from './row-actions';
+import { StatusSelect } from './status-select';
 
 const column = createColumnHelper<CredentialDto>();
 
-interface CredentialsPanelProps {
-  params: CatalogueParams;
-  onChange: (changes: Partial<Omit<CatalogueParams, 'tab'>>, options?: { replace?: boolean }) => void;
-}
-
-export function CredentialsPanel({ params, onChange }: CredentialsPanelProps) {
+export function CredentialsPanel({ params, onChange, canEdit }: CataloguePanelProps) {
   const format = useFormat();
-  const { page, pageSize, q, type } = params;
-  const credentials = useCredentials({ page, pageSize, q, type });
-  const filtered = Boolean(q || type);
+  const { page, pageSize, q, type, status } = params;
+  const credentials = useCredentials({ page, pageSize, q, type, status });
+  const filtered = Boolean(q || type || status);
+  /** The credential in the form; null for a new one. */
+  const form = useDialog<CredentialDto | null>();
+  const { open: openForm } = form;
+  const retire = useDialog<RetireTarget>();
+  const { open: openRetire } = retire;
+  const reactivate = useReactivate('credential', 'Credential');
 
   const columns = useMemo(
     () => [
@@ -64,8 +73,25 @@ export function CredentialsPanel({ params, onChange }: CredentialsPanelProps) {
             </Text>
           ),
       }),
+      ...(canEdit
+        ? [
+            column.display({
+              id: 'actions',
+              header: 'Actions',
+              cell: ({ row: { original } }) => (
+                <RowActions
+                  name={original.name}
+                  status={original.status}
+                  onEdit={() => openForm(original)}
+                  onRetire={() => openRetire(original)}
+                  onReactivate={() => reactivate(original)}
+                />
+              ),
+            }),
+          ]
+        : []),
     ],
-    [format],
+    [format, canEdit, reactivate, openForm, openRetire],
   );
 
   return (
@@ -81,12 +107,18 @@ export function CredentialsPanel({ params, onChange }: CredentialsPanelProps) {
         <Select
           label="Type"
           placeholder="All types"
-          data={CREDENTIAL_TYPES.map((value) => ({ value, label: CREDENTIAL_TYPE_LABELS[value] }))}
+          data={credentialTypeOptions}
           value={type ?? null}
           onChange={(value) => onChange({ type: (value as CredentialType | null) ?? undefined })}
           clearable
           w={{ base: '100%', sm: 220 }}
         />
+        <StatusSelect value={status} onChange={(next) => onChange({ status: next })} />
+        {canEdit ? (
+          <Button ml={{ sm: 'auto' }} onClick={() => openForm(null)}>
+            New credential
+          </Button>
+        ) : null}
       </Group>
 
       {credentials.isPending ? (
@@ -105,13 +137,15 @@ export function CredentialsPanel({ params, onChange }: CredentialsPanelProps) {
             columns={columns}
             caption="Credentials in the catalogue"
             getRowId={(credential) => String(credential.id)}
-            minWidth={1000}
+            minWidth={canEdit ? 1160 : 1000}
             stale={credentials.isPlaceholderData}
             empty={
               <EmptyState
                 title={filtered ? 'No credential matches these filters' : 'The credential catalogue is empty'}
                 description={
-                  filtered ? 'Try another search or clear the type filter.' : 'HR can add credentials or import them from a CSV.'
+                  filtered
+                    ? 'Try another search or clear the type and status filters.'
+                    : 'HR can add credentials or import them from a CSV.'
                 }
               />
             }
@@ -126,6 +160,18 @@ export function CredentialsPanel({ params, onChange }: CredentialsPanelProps) {
           />
         </>
       )}
+
+      <FormDialog opened={form.opened} onClose={form.close} title={form.value ? `Edit “${form.value.name}”` : 'New credential'}>
+        <CredentialForm key={form.key} credential={form.value} onDone={form.close} />
+      </FormDialog>
+      <RetireDialog
+        kind="credential"
+        noun="Credential"
+        opened={retire.opened}
+        target={retire.value}
+        onClose={retire.close}
+        consequence="It stays in the catalogue, marked Retired, and can no longer be assigned or added to clusters. Completions already earned still count towards people’s skills, and their expiry dates do not change."
+      />
     </Stack>
   );
 }

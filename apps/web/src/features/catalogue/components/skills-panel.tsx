@@ -1,6 +1,7 @@
-import { Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import type { SkillDto, SkillKind } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -9,8 +10,15 @@ import { SearchInput } from '../../../components/ui/search-input';
 import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useSkillCategories } from '../api/get-skill-categories';
 import { useSkills } from '../api/get-skills';
+import type { CataloguePanelProps } from '../hooks/use-catalogue-params';
+import { useDialog } from '../hooks/use-dialog';
+import { useReactivate } from '../hooks/use-reactivate';
 import { CatalogueName } from './catalogue-name';
-import type { CatalogueParams } from '../hooks/use-catalogue-params';
+import { FormDialog } from './form-parts';
+import { RetireDialog, type RetireTarget } from './retire-dialog';
+import { RowActions } from './row-actions';
+import { SkillForm } from './skill-form';
+import { StatusSelect } from './status-select';
 
 const column = createColumnHelper<SkillDto>();
 const columns = [
@@ -35,16 +43,39 @@ const columns = [
   }),
 ];
 
-interface SkillsPanelProps {
-  params: CatalogueParams;
-  onChange: (changes: Partial<Omit<CatalogueParams, 'tab'>>, options?: { replace?: boolean }) => void;
-}
-
-export function SkillsPanel({ params, onChange }: SkillsPanelProps) {
-  const { page, pageSize, q, categoryId, kind } = params;
-  const skills = useSkills({ page, pageSize, q, categoryId, kind });
+export function SkillsPanel({ params, onChange, canEdit }: CataloguePanelProps) {
+  const { page, pageSize, q, categoryId, kind, status } = params;
+  const skills = useSkills({ page, pageSize, q, categoryId, kind, status });
   const categories = useSkillCategories();
-  const filtered = Boolean(q || categoryId || kind);
+  const filtered = Boolean(q || categoryId || kind || status);
+  const form = useDialog<SkillDto | null>();
+  const { open: openForm } = form;
+  const retire = useDialog<RetireTarget>();
+  const { open: openRetire } = retire;
+  const reactivate = useReactivate('skill', 'Skill');
+
+  const allColumns = useMemo(
+    () =>
+      canEdit
+        ? [
+            ...columns,
+            column.display({
+              id: 'actions',
+              header: 'Actions',
+              cell: ({ row: { original } }) => (
+                <RowActions
+                  name={original.name}
+                  status={original.status}
+                  onEdit={() => openForm(original)}
+                  onRetire={() => openRetire(original)}
+                  onReactivate={() => reactivate(original)}
+                />
+              ),
+            }),
+          ]
+        : columns,
+    [canEdit, openForm, openRetire, reactivate],
+  );
 
   return (
     <Stack gap="md">
@@ -79,6 +110,12 @@ export function SkillsPanel({ params, onChange }: SkillsPanelProps) {
           clearable
           w={{ base: '100%', sm: 160 }}
         />
+        <StatusSelect value={status} onChange={(next) => onChange({ status: next })} />
+        {canEdit ? (
+          <Button ml={{ sm: 'auto' }} onClick={() => openForm(null)}>
+            New skill
+          </Button>
+        ) : null}
       </Group>
 
       {skills.isPending ? (
@@ -94,18 +131,18 @@ export function SkillsPanel({ params, onChange }: SkillsPanelProps) {
         <>
           <DataTable
             data={skills.data.items}
-            columns={columns}
+            columns={allColumns}
             caption="Skills in the catalogue"
             getRowId={(skill) => String(skill.id)}
-            minWidth={640}
+            minWidth={canEdit ? 820 : 640}
             stale={skills.isPlaceholderData}
             empty={
               <EmptyState
                 title={filtered ? 'No skill matches these filters' : 'The skills taxonomy is empty'}
                 description={
                   filtered
-                    ? 'Try another search or clear the category and kind filters.'
-                    : 'HR can import a skills taxonomy (for example from ESCO) to fill it.'
+                    ? 'Try another search or clear the category, kind and status filters.'
+                    : 'HR can add skills here or import a skills taxonomy (for example from ESCO).'
                 }
               />
             }
@@ -120,6 +157,23 @@ export function SkillsPanel({ params, onChange }: SkillsPanelProps) {
           />
         </>
       )}
+
+      <FormDialog
+        opened={form.opened}
+        onClose={form.close}
+        title={form.value ? `Edit “${form.value.name}”` : 'New skill'}
+        size="md"
+      >
+        <SkillForm key={form.key} skill={form.value} onDone={form.close} />
+      </FormDialog>
+      <RetireDialog
+        kind="skill"
+        noun="Skill"
+        opened={retire.opened}
+        target={retire.value}
+        onClose={retire.close}
+        consequence="It stays in the taxonomy, marked Retired, and is no longer offered for new credentials, role requirements or targets. Completions that grant it and requirements that name it still count, so people keep their levels."
+      />
     </Stack>
   );
 }

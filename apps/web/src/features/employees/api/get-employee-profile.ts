@@ -10,6 +10,8 @@ export function getEmployeeProfile(id: number, signal?: AbortSignal): Promise<Em
 export const employeeProfileQueryOptions = (id: number) =>
   queryOptions({
     queryKey: employeeKeys.profile(id),
+    // Assignments and the target role are part of the profile.
+    meta: { dependsOn: ['assignments', 'employees'] },
     queryFn: ({ signal }) => getEmployeeProfile(id, signal),
   });
 

@@ -11,6 +11,8 @@ export function getMyProfile(signal?: AbortSignal): Promise<EmployeeProfileDto> 
 export const myProfileQueryOptions = () =>
   queryOptions({
     queryKey: employeeKeys.myProfile(),
+    // Assignments and the target role are part of the profile.
+    meta: { dependsOn: ['assignments', 'employees'] },
     queryFn: ({ signal }) => getMyProfile(signal),
   });
 

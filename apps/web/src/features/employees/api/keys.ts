@@ -1,4 +1,4 @@
-import type { EmployeeStatus } from '@skillgrid/shared';
+import type { EmployeeStatus, OptimiseFor } from '@skillgrid/shared';
 
 export interface EmployeeListFilters {
   page: number;
@@ -11,6 +11,15 @@ export interface EmployeeListFilters {
   includeSubteams: boolean;
 }
 
+/** Whose profile: the signed-in user's own ('me') or an employee's id. */
+export type ProfileSubject = 'me' | number;
+
+export interface RecommendationParams {
+  /** Default: the employee's own role. */
+  targetRoleId?: number;
+  optimise: OptimiseFor;
+}
+
 export const employeeKeys = {
   all: ['employees'] as const,
   lists: () => [...employeeKeys.all, 'list'] as const,
@@ -18,4 +27,6 @@ export const employeeKeys = {
   profiles: () => [...employeeKeys.all, 'profile'] as const,
   profile: (id: number) => [...employeeKeys.profiles(), id] as const,
   myProfile: () => [...employeeKeys.profiles(), 'me'] as const,
+  recommendations: (subject: ProfileSubject, params: RecommendationParams) =>
+    [...employeeKeys.all, 'recommendations', subject, params] as const,
 };

@@ -1,38 +1,66 @@
-import { Group, Progress, Text } from '@mantine/core';
-import type { AssignmentDto } from '@skillgrid/shared';
+import { Stack, Text } from '@mantine/core';
+import type { AssignmentDto, IsoDate } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { useFormat } from '../../../components/ui/format-context';
+import { AssignmentProgress } from '../../../components/ui/assignment-progress';
+import { ASSIGNMENT_STATUS_STYLES, dueInWords, isOpenAssignment } from '../../../components/ui/assignment-status';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { ASSIGNMENT_STATUS_STYLES } from './labels';
 
 const column = createColumnHelper<AssignmentDto>();
 
-export function AssignmentsTable({ assignments }: { assignments: AssignmentDto[] }) {
+/** One person's assignments: what, by whom, when due, how far along. */
+export function AssignmentsTable({ assignments, asOf }: { assignments: AssignmentDto[]; asOf: IsoDate }) {
   const format = useFormat();
   const columns = useMemo(
     () => [
-      column.accessor('title', { header: 'Assignment' }),
-      column.accessor('assignedAt', { header: 'Assigned', cell: (info) => format.date(info.getValue()), meta: { nowrap: true } }),
-      column.accessor('dueDate', { header: 'Due', cell: (info) => format.date(info.getValue()), meta: { nowrap: true } }),
+      column.accessor('title', {
+        header: 'Assignment',
+        cell: ({ row: { original } }) => (
+          <Stack gap={0}>
+            <Text size="sm">{original.title}</Text>
+            <Text size="xs" c="dimmed">
+              {original.clusterId ? 'Cluster' : 'Credential'}
+              {original.note ? ` · ${original.note}` : ''}
+            </Text>
+          </Stack>
+        ),
+      }),
+      column.accessor('assignedAt', {
+        header: 'Assigned',
+        cell: ({ row: { original } }) => (
+          <Stack gap={0}>
+            <Text size="sm">{format.date(original.assignedAt)}</Text>
+            {original.assignedByName ? (
+              <Text size="xs" c="dimmed">
+                by {original.assignedByName}
+              </Text>
+            ) : null}
+          </Stack>
+        ),
+        meta: { nowrap: true },
+      }),
+      column.accessor('dueDate', {
+        header: 'Due',
+        cell: ({ row: { original } }) => (
+          <Stack gap={0}>
+            <Text size="sm">{format.date(original.dueDate)}</Text>
+            {isOpenAssignment(original.status) ? (
+              <Text size="xs" c={original.status === 'overdue' ? 'red.9' : 'dimmed'}>
+                {dueInWords(original.dueDate, asOf)}
+              </Text>
+            ) : null}
+          </Stack>
+        ),
+        meta: { nowrap: true },
+      }),
       column.display({
         id: 'progress',
         header: 'Progress',
         cell: ({ row: { original } }) => (
-          <Group gap="xs" wrap="nowrap" miw={140}>
-            <Progress
-              value={original.total > 0 ? (original.done / original.total) * 100 : 0}
-              w={80}
-              size="sm"
-              color="teal"
-              aria-label={`${original.title}: ${original.done} of ${original.total} credentials done`}
-            />
-            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-              {original.done}/{original.total}
-            </Text>
-          </Group>
+          <AssignmentProgress title={original.title} done={original.done} total={original.total} steps={original.steps} />
         ),
       }),
       column.accessor('status', {
@@ -41,7 +69,7 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentDto[]
         meta: { nowrap: true },
       }),
     ],
-    [format],
+    [format, asOf],
   );
 
   return (
@@ -50,7 +78,7 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentDto[]
       columns={columns}
       caption="Assignments with progress"
       getRowId={(assignment) => String(assignment.id)}
-      minWidth={640}
+      minWidth={720}
       singleLineOnPhone
       empty={
         <EmptyState

@@ -3,7 +3,7 @@ import type { EmployeeProfileDto } from '@skillgrid/shared';
 import { describe, expect, it } from 'vitest';
 import { FormatProvider } from '../../../components/ui/format-context';
 import { createFormatters, formatSettingsFrom } from '../../../lib/format';
-import { makeEmployee, makeOrganisation } from '../../../testing/factories';
+import { makeAssignment, makeEmployee, makeOrganisation } from '../../../testing/factories';
 import { renderWithProviders } from '../../../testing/render';
 import { EmployeeProfileView } from './employee-profile';
 
@@ -53,20 +53,16 @@ function makeProfile(overrides: Partial<EmployeeProfileDto> = {}): EmployeeProfi
       },
     ],
     assignments: [
-      {
-        id: 1,
-        employeeId: 7,
-        employeeName: 'Priya Shah',
-        clusterId: 1,
-        credentialId: null,
-        title: 'Tax basics',
-        assignedAt: '2025-01-10',
-        dueDate: '2025-05-01',
-        note: null,
+      makeAssignment({
         status: 'overdue',
         done: 1,
         total: 3,
-      },
+        steps: [
+          { credentialId: 9, credentialName: 'Payroll Practitioner', hours: 12, cost: 300, completedAt: '2025-02-01' },
+          { credentialId: 10, credentialName: 'Tax law basics', hours: 6, cost: 150, completedAt: null },
+          { credentialId: 11, credentialName: 'Year-end payroll', hours: 8, cost: 200, completedAt: null },
+        ],
+      }),
     ],
     ...overrides,
   };

@@ -1,24 +1,45 @@
-import { Paper, SimpleGrid, Skeleton, Stack, Title } from '@mantine/core';
-import type { EmployeeProfileDto } from '@skillgrid/shared';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title, type ComboboxItem } from '@mantine/core';
+import type { EmployeeProfileDto, RecommendationDto } from '@skillgrid/shared';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useFormat } from '../../../components/ui/format-context';
+import type { ProfileSubject } from '../api/keys';
 import { AssignmentsTable } from './assignments-table';
 import { CompletionsTable } from './completions-table';
 import { GapsTable } from './gaps-table';
 import { ProfileHeader } from './profile-header';
 import { ProfileSkillsTable } from './profile-skills-table';
 import { ReadinessSummary } from './readiness-summary';
+import { RecommendationsPanel } from './recommendations-panel';
+import { TargetRoleSelect } from './target-role-select';
 
 // Recharts is the heaviest dependency: it loads only when a profile is on screen.
 const LevelBarChart = lazy(() => import('../../../components/charts/level-bar-chart'));
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+interface SectionProps {
+  title: string;
+  description?: ReactNode;
+  /** Buttons beside the title. */
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+function Section({ title, description, actions, children }: SectionProps) {
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={title}>
       <Stack gap="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
+        <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+          <Stack gap={2}>
+            <Title order={2} size="h4">
+              {title}
+            </Title>
+            {description ? (
+              <Text size="sm" c="dimmed">
+                {description}
+              </Text>
+            ) : null}
+          </Stack>
+          {actions}
+        </Group>
         {children}
       </Stack>
     </Paper>
@@ -27,31 +48,64 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 interface EmployeeProfileViewProps {
   profile: EmployeeProfileDto;
-  /** Replaces the name as the page heading ("My skills"). */
+  /** Replaces the name as the page heading ("My skills"), and speaks to the reader ("you"). */
   title?: string;
+  /** Whose profile, for the recommendations and the career goal: 'me' on My skills, else the employee's id. */
+  subject?: ProfileSubject;
+  /** The roles a career goal can be chosen from; without them the goal is shown, not edited. */
+  roleOptions?: ComboboxItem[];
+  roleOptionsLoading?: boolean;
+  /** Acting on the recommended credentials (assigning them), for those who may. */
+  recommendationActions?: (recommendation: RecommendationDto) => ReactNode;
+  /** Acting on the credentials (recording a completion), for those who may. */
+  completionActions?: ReactNode;
 }
 
-/** One employee's skills against their role (and target role), with completions and assignments. */
-export function EmployeeProfileView({ profile, title }: EmployeeProfileViewProps) {
+/** One employee's skills against their role (and career goal), with completions, assignments and what to take next. */
+export function EmployeeProfileView({
+  profile,
+  title,
+  subject,
+  roleOptions,
+  roleOptionsLoading,
+  recommendationActions,
+  completionActions,
+}: EmployeeProfileViewProps) {
   const format = useFormat();
   const { employee } = profile;
-  const chartData = useMemo(
-    () =>
-      profile.gaps.map((gap) => ({
-        id: gap.skillId,
-        name: gap.skillName,
-        current: gap.currentLevel,
-        required: gap.requiredLevel,
-        critical: gap.weight === 3,
-      })),
-    [profile.gaps],
-  );
+  const self = subject === 'me';
+  const hasGoal = Boolean(employee.targetRoleId);
+  const [compareWith, setCompareWith] = useState<'role' | 'goal'>('role');
+  const chartAgainstGoal = compareWith === 'goal' && hasGoal;
+  const chartGaps = chartAgainstGoal ? profile.targetGaps : profile.gaps;
+  const chartRole = chartAgainstGoal ? (employee.targetRoleName ?? 'career goal') : employee.roleName;
+  const chartData = useMemo(() => {
+    const expiries = new Map(profile.skills.map((skill) => [skill.skillId, skill.expiresAt]));
+    return chartGaps.map((gap) => ({
+      id: gap.skillId,
+      name: gap.skillName,
+      current: gap.currentLevel,
+      required: gap.requiredLevel,
+      critical: gap.weight === 3,
+      expiresAt: expiries.get(gap.skillId) ?? null,
+    }));
+  }, [chartGaps, profile.skills]);
 
   return (
     <Stack gap="lg">
       <ProfileHeader employee={employee} title={title} />
 
-      <SimpleGrid cols={{ base: 1, md: employee.targetRoleId ? 2 : 1 }} spacing="md">
+      {roleOptions && subject !== undefined ? (
+        <TargetRoleSelect
+          subject={subject}
+          employee={employee}
+          roleOptions={roleOptions}
+          loading={roleOptionsLoading}
+          self={self}
+        />
+      ) : null}
+
+      <SimpleGrid cols={{ base: 1, md: hasGoal ? 2 : 1 }} spacing="md">
         <Paper withBorder radius="md" p="md">
           <ReadinessSummary
             label="Readiness for role"
@@ -60,10 +114,10 @@ export function EmployeeProfileView({ profile, title }: EmployeeProfileViewProps
             gaps={profile.gaps}
           />
         </Paper>
-        {employee.targetRoleId ? (
+        {hasGoal ? (
           <Paper withBorder radius="md" p="md">
             <ReadinessSummary
-              label="Readiness for target role"
+              label="Readiness for career goal"
               roleName={employee.targetRoleName ?? 'Target role'}
               readiness={profile.targetRoleReadiness}
               gaps={profile.targetGaps}
@@ -72,25 +126,57 @@ export function EmployeeProfileView({ profile, title }: EmployeeProfileViewProps
         ) : null}
       </SimpleGrid>
 
-      {chartData.length > 0 ? (
+      {chartData.length > 0 || hasGoal ? (
         <Paper withBorder radius="md" p="md">
           <Suspense fallback={<Skeleton height={56 + chartData.length * 34} radius="sm" />}>
             <LevelBarChart
-              title={`Current vs required level (${employee.roleName})`}
+              title={`Current vs required level (${chartRole})`}
               data={chartData}
               levelLabel={format.levelLabel}
+              formatDate={format.date}
+              actions={
+                hasGoal ? (
+                  <SegmentedControl
+                    size="xs"
+                    aria-label="Compare with"
+                    value={compareWith}
+                    onChange={(value) => setCompareWith(value === 'goal' ? 'goal' : 'role')}
+                    data={[
+                      { value: 'role', label: 'Role' },
+                      { value: 'goal', label: 'Career goal' },
+                    ]}
+                  />
+                ) : undefined
+              }
             />
           </Suspense>
         </Paper>
       ) : null}
 
+      {subject !== undefined ? (
+        <Section
+          title="Recommended next credentials"
+          description={
+            self
+              ? 'The cheapest set of courses that closes your gaps.'
+              : `The cheapest set of courses that closes ${employee.name}’s gaps.`
+          }
+        >
+          <RecommendationsPanel subject={subject} employee={employee} self={self} actions={recommendationActions} />
+        </Section>
+      ) : null}
+
+      <Section title="Assignments">
+        <AssignmentsTable assignments={profile.assignments} asOf={profile.asOf} />
+      </Section>
+
       <Section title={`Gaps to ${employee.roleName}`}>
         <GapsTable gaps={profile.gaps} caption={`Requirements of ${employee.roleName} and the gap to each`} />
       </Section>
 
-      {employee.targetRoleId ? (
-        <Section title={`Gaps to target role ${employee.targetRoleName ?? ''}`.trim()}>
-          <GapsTable gaps={profile.targetGaps} caption={`Requirements of the target role ${employee.targetRoleName ?? ''}`} />
+      {hasGoal ? (
+        <Section title={`Gaps to career goal ${employee.targetRoleName ?? ''}`.trim()}>
+          <GapsTable gaps={profile.targetGaps} caption={`Requirements of the career goal ${employee.targetRoleName ?? ''}`} />
         </Section>
       ) : null}
 
@@ -98,12 +184,8 @@ export function EmployeeProfileView({ profile, title }: EmployeeProfileViewProps
         <ProfileSkillsTable skills={profile.skills} asOf={profile.asOf} />
       </Section>
 
-      <Section title="Completions">
+      <Section title="Credentials" actions={completionActions}>
         <CompletionsTable completions={profile.completions} asOf={profile.asOf} />
-      </Section>
-
-      <Section title="Assignments">
-        <AssignmentsTable assignments={profile.assignments} />
       </Section>
     </Stack>
   );

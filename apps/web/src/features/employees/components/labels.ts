@@ -1,4 +1,4 @@
-import type { AssignmentStatus, CompletionSource, CompletionStatus, EmployeeStatus } from '@skillgrid/shared';
+import type { CompletionSource, CompletionStatus, EmployeeStatus } from '@skillgrid/shared';
 import type { StatusStyle } from '../../../components/ui/status-badge';
 
 export const EMPLOYEE_STATUS_STYLES: Record<EmployeeStatus, StatusStyle> = {
@@ -10,14 +10,6 @@ export const COMPLETION_STATUS_STYLES: Record<CompletionStatus, StatusStyle> = {
   valid: { label: 'Valid', color: 'teal' },
   pending: { label: 'Pending review', color: 'yellow' },
   revoked: { label: 'Revoked', color: 'red' },
-};
-
-export const ASSIGNMENT_STATUS_STYLES: Record<AssignmentStatus, StatusStyle> = {
-  assigned: { label: 'Assigned', color: 'blue' },
-  in_progress: { label: 'In progress', color: 'cyan' },
-  completed: { label: 'Completed', color: 'teal' },
-  overdue: { label: 'Overdue', color: 'red' },
-  cancelled: { label: 'Cancelled', color: 'gray' },
 };
 
 export const COMPLETION_SOURCE_LABELS: Record<CompletionSource, string> = {

@@ -1,0 +1,177 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import type { RoleDto } from '@skillgrid/shared';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { DataTable } from '../../../components/ui/data-table';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { useFormat } from '../../../components/ui/format-context';
+import { PaginationBar } from '../../../components/ui/pagination-bar';
+import { SearchInput } from '../../../components/ui/search-input';
+import { TableSkeleton } from '../../../components/ui/table-skeleton';
+import { useRolePage } from '../api/get-roles';
+import type { CataloguePanelProps } from '../hooks/use-catalogue-params';
+import { useDialog } from '../hooks/use-dialog';
+import { useReactivate } from '../hooks/use-reactivate';
+import { CatalogueName } from './catalogue-name';
+import { FormDialog } from './form-parts';
+import { RetireDialog, type RetireTarget } from './retire-dialog';
+import { RoleForm } from './role-form';
+import { RowActions } from './row-actions';
+import { StatusSelect } from './status-select';
+
+const column = createColumnHelper<RoleDto>();
+
+export function RolesPanel({ params, onChange, canEdit }: CataloguePanelProps) {
+  const format = useFormat();
+  const { page, pageSize, q, status } = params;
+  const roles = useRolePage({ page, pageSize, q, status });
+  const filtered = Boolean(q || status);
+  const form = useDialog<RoleDto | null>();
+  const { open: openForm } = form;
+  const retire = useDialog<RetireTarget>();
+  const { open: openRetire } = retire;
+  const reactivate = useReactivate('role', 'Role');
+
+  const columns = useMemo(
+    () => [
+      column.accessor('name', {
+        header: 'Role',
+        cell: ({ row: { original } }) => <CatalogueName name={original.name} status={original.status} />,
+      }),
+      column.accessor('family', {
+        header: 'Family',
+        cell: (info) =>
+          info.getValue() ?? (
+            <Text size="sm" c="dimmed">
+              None
+            </Text>
+          ),
+      }),
+      column.accessor('requirements', {
+        header: 'Required skills',
+        cell: (info) => {
+          const requirements = info.getValue();
+          if (requirements.length === 0)
+            return (
+              <Text size="sm" c="dimmed">
+                None
+              </Text>
+            );
+          return (
+            <Text size="sm">
+              {requirements
+                .map(
+                  (requirement) =>
+                    `${requirement.skillName} (level ${requirement.requiredLevel}${requirement.weight === 3 ? ', critical' : ''})`,
+                )
+                .join(', ')}
+            </Text>
+          );
+        },
+      }),
+      column.display({
+        id: 'count',
+        header: 'Skills',
+        cell: ({ row: { original } }) => {
+          const critical = original.requirements.filter((requirement) => requirement.weight === 3).length;
+          return `${format.number(original.requirements.length)}${critical ? ` (${critical} critical)` : ''}`;
+        },
+        meta: { nowrap: true },
+      }),
+      ...(canEdit
+        ? [
+            column.display({
+              id: 'actions',
+              header: 'Actions',
+              cell: ({ row: { original } }) => (
+                <RowActions
+                  name={original.name}
+                  status={original.status}
+                  onEdit={() => openForm(original)}
+                  onRetire={() => openRetire(original)}
+                  onReactivate={() => reactivate(original)}
+                />
+              ),
+            }),
+          ]
+        : []),
+    ],
+    [format, canEdit, openForm, openRetire, reactivate],
+  );
+
+  return (
+    <Stack gap="md">
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <SearchInput
+          label="Search roles"
+          placeholder="Role name"
+          value={q ?? ''}
+          onSearch={(value) => onChange({ q: value || undefined }, { replace: true })}
+          w={{ base: '100%', sm: 260 }}
+        />
+        <StatusSelect value={status} onChange={(next) => onChange({ status: next })} />
+        {canEdit ? (
+          <Button ml={{ sm: 'auto' }} onClick={() => openForm(null)}>
+            New role
+          </Button>
+        ) : null}
+      </Group>
+
+      {roles.isPending ? (
+        <TableSkeleton label="Loading roles" />
+      ) : roles.isError && !roles.data ? (
+        <ErrorState
+          error={roles.error}
+          title="Could not load roles"
+          onRetry={() => void roles.refetch()}
+          retrying={roles.isFetching}
+        />
+      ) : (
+        <>
+          <DataTable
+            data={roles.data.items}
+            columns={columns}
+            caption="Job roles and the skills they require"
+            getRowId={(role) => String(role.id)}
+            minWidth={canEdit ? 1000 : 860}
+            stale={roles.isPlaceholderData}
+            empty={
+              <EmptyState
+                title={filtered ? 'No role matches these filters' : 'There are no roles yet'}
+                description={
+                  filtered ? 'Try another search or clear the status filter.' : 'HR adds roles here or imports them from a CSV.'
+                }
+              />
+            }
+          />
+          <PaginationBar
+            page={page}
+            pageSize={pageSize}
+            total={roles.data.total}
+            noun="roles"
+            onPageChange={(next) => onChange({ page: next })}
+            onPageSizeChange={(size) => onChange({ pageSize: size })}
+          />
+        </>
+      )}
+
+      <FormDialog
+        opened={form.opened}
+        onClose={form.close}
+        title={form.value ? `Edit “${form.value.name}”` : 'New role'}
+        size="xl"
+      >
+        <RoleForm key={form.key} role={form.value} onDone={form.close} />
+      </FormDialog>
+      <RetireDialog
+        kind="role"
+        noun="Role"
+        opened={retire.opened}
+        target={retire.value}
+        onClose={retire.close}
+        consequence="It stays listed, marked Retired. People already in the role keep it, and their readiness and gaps are still measured against its requirements; old completions still count."
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+import { Button, Group } from '@mantine/core';
+import type { CatalogueStatus } from '@skillgrid/shared';
+
+interface RowActionsProps {
+  /** The record's name, in every button's accessible name ("Edit Python basics"). */
+  name: string;
+  status?: CatalogueStatus;
+  onEdit: () => void;
+  /** Retire (or delete, with removeLabel); absent when the record cannot be. */
+  onRetire?: () => void;
+  onReactivate?: () => void;
+  removeLabel?: string;
+}
+
+export function RowActions({ name, status = 'active', onEdit, onRetire, onReactivate, removeLabel = 'Retire' }: RowActionsProps) {
+  return (
+    <Group gap={4} wrap="nowrap" justify="flex-end">
+      <Button size="compact-sm" variant="light" onClick={onEdit} aria-label={`Edit ${name}`}>
+        Edit
+      </Button>
+      {status === 'retired' && onReactivate ? (
+        <Button size="compact-sm" variant="subtle" onClick={onReactivate} aria-label={`Reactivate ${name}`}>
+          Reactivate
+        </Button>
+      ) : null}
+      {status === 'active' && onRetire ? (
+        <Button size="compact-sm" variant="subtle" color="red" onClick={onRetire} aria-label={`${removeLabel} ${name}`}>
+          {removeLabel}
+        </Button>
+      ) : null}
+    </Group>
+  );
+}

@@ -1,0 +1,4 @@
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  mine: () => [...notificationKeys.all, 'me'] as const,
+};
