@@ -133,6 +133,50 @@ describe(`catalogue, teams and completions (${testDialect()})`, () => {
     });
   });
 
+  describe('proficiency levels', () => {
+    const levels = (labels: string[]) => ({ levels: labels.map((label, index) => ({ level: index + 1, label })) });
+
+    it('lets HR rename the five levels, recorded in the audit log, and everyone reads the new labels', async () => {
+      const renamed = ['Aware', 'Foundation', 'Skilled', 'Advanced', 'Authority'];
+      const saved = await hr.put('/api/organisation/levels').send(levels(renamed)).expect(200);
+      expect(saved.body.levelLabels).toEqual({ 1: 'Aware', 2: 'Foundation', 3: 'Skilled', 4: 'Advanced', 5: 'Authority' });
+      const read = await employee.get('/api/organisation').expect(200);
+      expect(read.body.levels.map((level: { label: string }) => level.label)).toEqual(renamed);
+      const audit = await sut.dataSource.getRepository(AuditLog).findOneByOrFail({ entity: 'proficiency_levels' });
+      expect(JSON.parse(audit.after ?? '[]')[4]).toEqual({ level: 5, label: 'Authority', description: null });
+    });
+
+    it('refuses duplicate labels, a level twice, a level outside 1–5 or fewer than five, and other personas', async () => {
+      const before = (await hr.get('/api/organisation').expect(200)).body.levelLabels;
+      const duplicate = await hr
+        .put('/api/organisation/levels')
+        .send(levels(['A', 'B', 'C', 'b', 'E']))
+        .expect(400);
+      expect(duplicate.body.errors).toEqual([{ field: 'levels[3].label', message: '"b" is already the label of level 2' }]);
+      const twice = await hr
+        .put('/api/organisation/levels')
+        .send({ levels: [1, 2, 3, 3, 5].map((level) => ({ level, label: `L${level}-${Math.random()}` })) })
+        .expect(400);
+      expect(twice.body.errors).toEqual([{ field: 'levels[3].level', message: 'Level 3 is listed twice' }]);
+      const outside = await hr
+        .put('/api/organisation/levels')
+        .send({ levels: [{ level: 6, label: 'Guru' }] })
+        .expect(400);
+      expect(outside.body.errors.map((error: { field: string }) => error.field)).toEqual(
+        expect.arrayContaining(['levels', 'levels[0].level']),
+      );
+      await manager
+        .put('/api/organisation/levels')
+        .send(levels(['A', 'B', 'C', 'D', 'E']))
+        .expect(403);
+      await exec
+        .put('/api/organisation/levels')
+        .send(levels(['A', 'B', 'C', 'D', 'E']))
+        .expect(403);
+      expect((await hr.get('/api/organisation').expect(200)).body.levelLabels).toEqual(before);
+    });
+  });
+
   describe('teams', () => {
     it('creates a sub-team with its path and refuses to make a team its own ancestor', async () => {
       const created = await hr.post('/api/teams').send({ name: 'Yard', parentId: org.teams.nightShift.id }).expect(201);

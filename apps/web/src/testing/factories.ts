@@ -70,6 +70,11 @@ export function makeOrganisation(overrides: Partial<OrganisationDto> = {}): Orga
     currency: 'GBP',
     privacyMinGroup: 5,
     levelLabels: { 1: 'Awareness', 2: 'Foundation', 3: 'Practitioner', 4: 'Advanced', 5: 'Expert' },
+    levels: ['Awareness', 'Foundation', 'Practitioner', 'Advanced', 'Expert'].map((label, index) => ({
+      level: index + 1,
+      label,
+      description: null,
+    })),
     today: '2025-06-30',
     ...overrides,
   };

@@ -65,7 +65,21 @@ export interface OrganisationDto {
   currency: string;
   privacyMinGroup: number;
   levelLabels: Record<number, string>;
+  /** The scale with each level's description (what it means here). */
+  levels: ProficiencyLevelDto[];
   today: IsoDate;
+}
+
+/** One step of the fixed 1..5 proficiency scale, with the organisation's label for it. */
+export interface ProficiencyLevelDto {
+  level: number;
+  label: string;
+  description?: string | null;
+}
+
+/** PUT /organisation/levels: the labels of all five levels at once. */
+export interface UpdateLevelLabelsRequestDto {
+  levels: ProficiencyLevelDto[];
 }
 
 export interface LocationDto {

@@ -18,6 +18,10 @@ import {
   type CatalogueTab,
 } from '../../features/catalogue/hooks/use-catalogue-params';
 import { employeeKeys } from '../../features/employees/api/keys';
+import { useOrganisation } from '../../features/organisation/api/get-organisation';
+import { LevelsForm } from '../../features/organisation/components/levels-form';
+import { ErrorState } from '../../components/ui/error-state';
+import { TableSkeleton } from '../../components/ui/table-skeleton';
 import { roleKeys } from '../../features/roles/api/keys';
 import { useRoleOptions, useTeamOptions } from '../filter-options';
 import { useCurrentUser } from '../guards/session';
@@ -29,12 +33,28 @@ const TAB_LABELS: Record<CatalogueTab, string> = {
   clusters: 'Clusters',
   roles: 'Roles',
   targets: 'Capability targets',
+  levels: 'Proficiency levels',
 };
 
 // The option lists load only when their tab opens (panels are not kept mounted).
 function ClustersTab(props: CataloguePanelProps) {
   const roles = useRoleOptions();
   return <ClustersPanel {...props} roleOptions={roles.options} />;
+}
+
+function LevelsTab({ canEdit }: CataloguePanelProps) {
+  const organisation = useOrganisation();
+  if (organisation.isPending) return <TableSkeleton label="Loading levels" />;
+  if (organisation.isError)
+    return (
+      <ErrorState
+        error={organisation.error}
+        title="Could not load the levels"
+        onRetry={() => void organisation.refetch()}
+        retrying={organisation.isFetching}
+      />
+    );
+  return <LevelsForm levels={organisation.data.levels} canEdit={canEdit} />;
 }
 
 function TargetsTab(props: CataloguePanelProps) {
@@ -104,6 +124,9 @@ export function CataloguePage() {
           </Tabs.Panel>
           <Tabs.Panel value="roles" pt="md">
             <RolesPanel {...panelProps} />
+          </Tabs.Panel>
+          <Tabs.Panel value="levels" pt="md">
+            <LevelsTab {...panelProps} />
           </Tabs.Panel>
           {tabs.includes('targets') ? (
             <Tabs.Panel value="targets" pt="md">

@@ -11,7 +11,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { oneOf, positiveInt } from '../../../lib/url-state';
 
-export const CATALOGUE_TABS = ['skills', 'categories', 'credentials', 'clusters', 'roles', 'targets'] as const;
+export const CATALOGUE_TABS = ['skills', 'categories', 'credentials', 'clusters', 'roles', 'targets', 'levels'] as const;
 export type CatalogueTab = (typeof CATALOGUE_TABS)[number];
 
 export const TARGET_STATES = ['met', 'short'] as const;
