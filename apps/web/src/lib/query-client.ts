@@ -7,7 +7,12 @@ import { isApiError } from './api-client';
  * every query that shows what changed. Features stay independent of each other's query keys
  * (STYLE §12) and a write still updates every view that shows its data (UI.md).
  */
-export type DataKind = 'assignments' | 'employees';
+export type DataKind =
+  | 'assignments'
+  | 'employees'
+  | 'teams'
+  /** Anything the skills analytics count: completions, people, teams. */
+  | 'analytics';
 
 declare module '@tanstack/react-query' {
   interface Register {

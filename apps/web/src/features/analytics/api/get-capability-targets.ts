@@ -10,6 +10,7 @@ export function getCapabilityTargets(params: TeamScopeParams, signal?: AbortSign
 export const capabilityTargetsQueryOptions = (params: TeamScopeParams) =>
   queryOptions({
     queryKey: analyticsKeys.capabilityTargets(params),
+    meta: { dependsOn: ['analytics'] },
     queryFn: ({ signal }) => getCapabilityTargets(params, signal),
   });
 

@@ -11,6 +11,7 @@ export function getExperts(params: ExpertParams, signal?: AbortSignal): Promise<
 export const expertsQueryOptions = (params: ExpertParams) =>
   queryOptions({
     queryKey: analyticsKeys.experts(params),
+    meta: { dependsOn: ['analytics'] },
     queryFn: ({ signal }) => getExperts(params, signal),
     // Nothing to ask before a skill is chosen.
     enabled: params.skillId !== undefined,

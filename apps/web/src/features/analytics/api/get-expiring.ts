@@ -11,6 +11,7 @@ export function getExpiring(params: ExpiringParams, signal?: AbortSignal): Promi
 export const expiringQueryOptions = (params: ExpiringParams) =>
   queryOptions({
     queryKey: analyticsKeys.expiring(params),
+    meta: { dependsOn: ['analytics'] },
     queryFn: ({ signal }) => getExpiring(params, signal),
     placeholderData: keepPreviousData,
   });

@@ -10,6 +10,7 @@ export function getGapReport(params: GapReportParams, signal?: AbortSignal): Pro
 export const gapReportQueryOptions = (params: GapReportParams) =>
   queryOptions({
     queryKey: analyticsKeys.gaps(params),
+    meta: { dependsOn: ['analytics'] },
     queryFn: ({ signal }) => getGapReport(params, signal),
     // Sorting or paging keeps the current rows on screen (dimmed) until the new ones arrive.
     placeholderData: keepPreviousData,

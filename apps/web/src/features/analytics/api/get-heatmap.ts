@@ -10,6 +10,7 @@ export function getHeatmap(params: HeatmapParams, signal?: AbortSignal): Promise
 export const heatmapQueryOptions = (params: HeatmapParams) =>
   queryOptions({
     queryKey: analyticsKeys.heatmap(params),
+    meta: { dependsOn: ['analytics'] },
     queryFn: ({ signal }) => getHeatmap(params, signal),
     // The previous grid stays on screen (dimmed) while a filter change or drill-down loads.
     placeholderData: keepPreviousData,

@@ -11,6 +11,7 @@ export function getMatrix(params: MatrixParams, signal?: AbortSignal): Promise<M
 export const matrixQueryOptions = (params: MatrixParams) =>
   queryOptions({
     queryKey: analyticsKeys.matrix(params),
+    meta: { dependsOn: ['analytics'] },
     queryFn: ({ signal }) => getMatrix(params, signal),
     placeholderData: keepPreviousData,
   });

@@ -10,6 +10,7 @@ export function getOverview(params: OverviewParams, signal?: AbortSignal): Promi
 export const overviewQueryOptions = (params: OverviewParams) =>
   queryOptions({
     queryKey: analyticsKeys.overview(params),
+    meta: { dependsOn: ['analytics'] },
     queryFn: ({ signal }) => getOverview(params, signal),
     placeholderData: keepPreviousData,
   });

@@ -11,6 +11,7 @@ export function getSinglePointsOfFailure(params: TeamScopeParams, signal?: Abort
 export const singlePointsOfFailureQueryOptions = (params: TeamScopeParams) =>
   queryOptions({
     queryKey: analyticsKeys.singlePointsOfFailure(params),
+    meta: { dependsOn: ['analytics'] },
     queryFn: ({ signal }) => getSinglePointsOfFailure(params, signal),
   });
 

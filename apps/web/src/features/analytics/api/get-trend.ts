@@ -11,6 +11,7 @@ export function getTrend(params: TrendParams, signal?: AbortSignal): Promise<Tre
 export const trendQueryOptions = (params: TrendParams) =>
   queryOptions({
     queryKey: analyticsKeys.trend(params),
+    meta: { dependsOn: ['analytics'] },
     queryFn: ({ signal }) => getTrend(params, signal),
     enabled: params.teamId !== undefined || params.skillId !== undefined,
   });

@@ -8,6 +8,6 @@ export function recordCompletion(body: CreateCompletionRequestDto): Promise<Comp
 }
 
 export function useRecordCompletion() {
-  // A completion changes the profile (skills, gaps) and the progress of assignments.
-  return useMutation({ mutationFn: recordCompletion, meta: { changes: ['employees', 'assignments'] } });
+  // A completion changes the profile (skills, gaps), the progress of assignments and the analytics.
+  return useMutation({ mutationFn: recordCompletion, meta: { changes: ['employees', 'assignments', 'analytics'] } });
 }

@@ -21,6 +21,7 @@ export async function getAllTeams(signal?: AbortSignal): Promise<TeamDto[]> {
 export const allTeamsQueryOptions = () =>
   queryOptions({
     queryKey: teamKeys.everything(),
+    meta: { dependsOn: ['teams'] },
     queryFn: ({ signal }) => getAllTeams(signal),
     staleTime: 5 * 60_000,
   });

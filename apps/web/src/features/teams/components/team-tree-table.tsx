@@ -17,13 +17,15 @@ interface TeamTreeTableProps {
    */
   aggregateOnly: boolean;
   empty?: ReactNode;
+  /** A row's actions (HR edits teams). */
+  actions?: (team: TeamTreeRow['team']) => ReactNode;
 }
 
 const INDENT_PX = 20;
 
 const column = createColumnHelper<TeamTreeRow>();
 
-export function TeamTreeTable({ rows, teamHref, aggregateOnly, empty }: TeamTreeTableProps) {
+export function TeamTreeTable({ rows, teamHref, aggregateOnly, empty, actions }: TeamTreeTableProps) {
   const format = useFormat();
   const minGroup = format.settings.privacyMinGroup;
 
@@ -74,8 +76,11 @@ export function TeamTreeTable({ rows, teamHref, aggregateOnly, empty }: TeamTree
         header: 'Including sub-teams',
         cell: ({ row: { original } }) => count(original.team.subtreeHeadcount),
       }),
+      ...(actions
+        ? [column.display({ id: 'actions', header: 'Actions', cell: ({ row: { original } }) => actions(original.team) })]
+        : []),
     ];
-  }, [format, minGroup, aggregateOnly, teamHref]);
+  }, [format, minGroup, aggregateOnly, teamHref, actions]);
 
   return (
     <DataTable
