@@ -2,18 +2,14 @@ import { Badge, Button, Group, Select, Stack, type ComboboxItem } from '@mantine
 import type { CapabilityTargetDto } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
 import { useFormat } from '../../../components/ui/format-context';
-import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { SearchInput } from '../../../components/ui/search-input';
 import { Suppressed } from '../../../components/ui/suppressed';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useCapabilityTargets } from '../api/get-capability-targets';
 import type { CataloguePanelProps, TargetState } from '../hooks/use-catalogue-params';
 import { useDialog } from '../hooks/use-dialog';
 import { CapabilityTargetForm } from './capability-target-form';
+import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RetireDialog, type RetireTarget } from './retire-dialog';
 import { RowActions } from './row-actions';
@@ -149,45 +145,23 @@ export function CapabilityTargetsPanel({ params, onChange, canEdit, teamOptions 
         ) : null}
       </Group>
 
-      {targets.isPending ? (
-        <TableSkeleton label="Loading capability targets" />
-      ) : targets.isError && !targets.data ? (
-        <ErrorState
-          error={targets.error}
-          title="Could not load capability targets"
-          onRetry={() => void targets.refetch()}
-          retrying={targets.isFetching}
-        />
-      ) : (
-        <>
-          <DataTable
-            data={visible}
-            columns={columns}
-            caption="Capability targets: met, or short by how many people"
-            getRowId={(target) => String(target.id)}
-            minWidth={canEdit ? 960 : 800}
-            stale={targets.isPlaceholderData}
-            empty={
-              <EmptyState
-                title={filtered ? 'No target matches these filters' : 'No capability targets yet'}
-                description={
-                  filtered
-                    ? 'Try another search or clear the team and status filters.'
-                    : 'A target says a team needs so many people at a level in a skill; the figures show whether it is met.'
-                }
-              />
-            }
-          />
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={matching.length}
-            noun="targets"
-            onPageChange={(next) => onChange({ page: next })}
-            onPageSizeChange={(size) => onChange({ pageSize: size })}
-          />
-        </>
-      )}
+      <CatalogueResults
+        query={targets}
+        page={targets.data ? { rows: visible, total: matching.length } : undefined}
+        plural="targets"
+        columns={columns}
+        caption="Capability targets: met, or short by how many people"
+        getRowId={(target) => String(target.id)}
+        minWidth={canEdit ? 960 : 800}
+        empty={{
+          title: filtered ? 'No target matches these filters' : 'No capability targets yet',
+          description: filtered
+            ? 'Try another search or clear the team and status filters.'
+            : 'A target says a team needs so many people at a level in a skill; the figures show whether it is met.',
+        }}
+        params={params}
+        onChange={onChange}
+      />
 
       <FormDialog
         opened={form.opened}

@@ -2,16 +2,12 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import type { SkillCategoryDto } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { SearchInput } from '../../../components/ui/search-input';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useSkillCategoryPage } from '../api/get-skill-categories';
 import type { CataloguePanelProps } from '../hooks/use-catalogue-params';
 import { useDialog } from '../hooks/use-dialog';
 import { CategoryForm } from './category-form';
+import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RowActions } from './row-actions';
 
@@ -75,41 +71,21 @@ export function CategoriesPanel({ params, onChange, canEdit }: CataloguePanelPro
         ) : null}
       </Group>
 
-      {categories.isPending ? (
-        <TableSkeleton label="Loading categories" />
-      ) : categories.isError && !categories.data ? (
-        <ErrorState
-          error={categories.error}
-          title="Could not load categories"
-          onRetry={() => void categories.refetch()}
-          retrying={categories.isFetching}
-        />
-      ) : (
-        <>
-          <DataTable
-            data={categories.data.items}
-            columns={allColumns}
-            caption="Skill categories"
-            getRowId={(category) => String(category.id)}
-            minWidth={640}
-            stale={categories.isPlaceholderData}
-            empty={
-              <EmptyState
-                title={q ? 'No category matches this search' : 'There are no skill categories yet'}
-                description={q ? 'Try another search.' : 'Every skill belongs to a category: HR adds them here.'}
-              />
-            }
-          />
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={categories.data.total}
-            noun="categories"
-            onPageChange={(next) => onChange({ page: next })}
-            onPageSizeChange={(size) => onChange({ pageSize: size })}
-          />
-        </>
-      )}
+      <CatalogueResults
+        query={categories}
+        page={categories.data ? { rows: categories.data.items, total: categories.data.total } : undefined}
+        plural="categories"
+        columns={allColumns}
+        caption="Skill categories"
+        getRowId={(category) => String(category.id)}
+        minWidth={640}
+        empty={{
+          title: q ? 'No category matches this search' : 'There are no skill categories yet',
+          description: q ? 'Try another search.' : 'Every skill belongs to a category: HR adds them here.',
+        }}
+        params={params}
+        onChange={onChange}
+      />
 
       <FormDialog
         opened={form.opened}

@@ -2,13 +2,8 @@ import { Button, Group, Select, Stack, Text, type ComboboxItem } from '@mantine/
 import type { ClusterDto, ClusterPurpose } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
 import { useFormat } from '../../../components/ui/format-context';
-import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { SearchInput } from '../../../components/ui/search-input';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useClusters } from '../api/get-clusters';
 import type { CataloguePanelProps } from '../hooks/use-catalogue-params';
 import { useDialog } from '../hooks/use-dialog';
@@ -16,6 +11,7 @@ import { useReactivate } from '../hooks/use-reactivate';
 import { CLUSTER_PURPOSE_LABELS, clusterPurposeOptions } from '../utils/options';
 import { CatalogueName } from './catalogue-name';
 import { ClusterForm } from './cluster-form';
+import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RetireDialog, type RetireTarget } from './retire-dialog';
 import { RowActions } from './row-actions';
@@ -136,45 +132,23 @@ export function ClustersPanel({ params, onChange, canEdit, roleOptions }: Cluste
         ) : null}
       </Group>
 
-      {clusters.isPending ? (
-        <TableSkeleton label="Loading clusters" />
-      ) : clusters.isError && !clusters.data ? (
-        <ErrorState
-          error={clusters.error}
-          title="Could not load clusters"
-          onRetry={() => void clusters.refetch()}
-          retrying={clusters.isFetching}
-        />
-      ) : (
-        <>
-          <DataTable
-            data={clusters.data.items}
-            columns={columns}
-            caption="Credential clusters"
-            getRowId={(cluster) => String(cluster.id)}
-            minWidth={canEdit ? 1100 : 940}
-            stale={clusters.isPlaceholderData}
-            empty={
-              <EmptyState
-                title={filtered ? 'No cluster matches these filters' : 'There are no clusters yet'}
-                description={
-                  filtered
-                    ? 'Try another search or clear the purpose and status filters.'
-                    : 'A cluster bundles credentials in order, for a role, a career goal or cross-skilling.'
-                }
-              />
-            }
-          />
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={clusters.data.total}
-            noun="clusters"
-            onPageChange={(next) => onChange({ page: next })}
-            onPageSizeChange={(size) => onChange({ pageSize: size })}
-          />
-        </>
-      )}
+      <CatalogueResults
+        query={clusters}
+        page={clusters.data ? { rows: clusters.data.items, total: clusters.data.total } : undefined}
+        plural="clusters"
+        columns={columns}
+        caption="Credential clusters"
+        getRowId={(cluster) => String(cluster.id)}
+        minWidth={canEdit ? 1100 : 940}
+        empty={{
+          title: filtered ? 'No cluster matches these filters' : 'There are no clusters yet',
+          description: filtered
+            ? 'Try another search or clear the purpose and status filters.'
+            : 'A cluster bundles credentials in order, for a role, a career goal or cross-skilling.',
+        }}
+        params={params}
+        onChange={onChange}
+      />
 
       <FormDialog
         opened={form.opened}

@@ -3,13 +3,8 @@ import { CREDENTIAL_TYPE_LABELS, DELIVERY_METHOD_LABELS } from '@skillgrid/share
 import type { CredentialDto, CredentialType } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
 import { useFormat } from '../../../components/ui/format-context';
-import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { SearchInput } from '../../../components/ui/search-input';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useCredentials } from '../api/get-credentials';
 import type { CataloguePanelProps } from '../hooks/use-catalogue-params';
 import { useDialog } from '../hooks/use-dialog';
@@ -17,6 +12,7 @@ import { useReactivate } from '../hooks/use-reactivate';
 import { credentialTypeOptions } from '../utils/options';
 import { CatalogueName } from './catalogue-name';
 import { CredentialForm } from './credential-form';
+import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RetireDialog, type RetireTarget } from './retire-dialog';
 import { RowActions } from './row-actions';
@@ -121,45 +117,23 @@ export function CredentialsPanel({ params, onChange, canEdit }: CataloguePanelPr
         ) : null}
       </Group>
 
-      {credentials.isPending ? (
-        <TableSkeleton label="Loading credentials" />
-      ) : credentials.isError && !credentials.data ? (
-        <ErrorState
-          error={credentials.error}
-          title="Could not load credentials"
-          onRetry={() => void credentials.refetch()}
-          retrying={credentials.isFetching}
-        />
-      ) : (
-        <>
-          <DataTable
-            data={credentials.data.items}
-            columns={columns}
-            caption="Credentials in the catalogue"
-            getRowId={(credential) => String(credential.id)}
-            minWidth={canEdit ? 1160 : 1000}
-            stale={credentials.isPlaceholderData}
-            empty={
-              <EmptyState
-                title={filtered ? 'No credential matches these filters' : 'The credential catalogue is empty'}
-                description={
-                  filtered
-                    ? 'Try another search or clear the type and status filters.'
-                    : 'HR can add credentials or import them from a CSV.'
-                }
-              />
-            }
-          />
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={credentials.data.total}
-            noun="credentials"
-            onPageChange={(next) => onChange({ page: next })}
-            onPageSizeChange={(size) => onChange({ pageSize: size })}
-          />
-        </>
-      )}
+      <CatalogueResults
+        query={credentials}
+        page={credentials.data ? { rows: credentials.data.items, total: credentials.data.total } : undefined}
+        plural="credentials"
+        columns={columns}
+        caption="Credentials in the catalogue"
+        getRowId={(credential) => String(credential.id)}
+        minWidth={canEdit ? 1160 : 1000}
+        empty={{
+          title: filtered ? 'No credential matches these filters' : 'The credential catalogue is empty',
+          description: filtered
+            ? 'Try another search or clear the type and status filters.'
+            : 'HR can add credentials or import them from a CSV.',
+        }}
+        params={params}
+        onChange={onChange}
+      />
 
       <FormDialog opened={form.opened} onClose={form.close} title={form.value ? `Edit “${form.value.name}”` : 'New credential'}>
         <CredentialForm key={form.key} credential={form.value} onDone={form.close} />

@@ -2,18 +2,14 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import type { RoleDto } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
 import { useFormat } from '../../../components/ui/format-context';
-import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { SearchInput } from '../../../components/ui/search-input';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useRolePage } from '../api/get-roles';
 import type { CataloguePanelProps } from '../hooks/use-catalogue-params';
 import { useDialog } from '../hooks/use-dialog';
 import { useReactivate } from '../hooks/use-reactivate';
 import { CatalogueName } from './catalogue-name';
+import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RetireDialog, type RetireTarget } from './retire-dialog';
 import { RoleForm } from './role-form';
@@ -118,43 +114,23 @@ export function RolesPanel({ params, onChange, canEdit }: CataloguePanelProps) {
         ) : null}
       </Group>
 
-      {roles.isPending ? (
-        <TableSkeleton label="Loading roles" />
-      ) : roles.isError && !roles.data ? (
-        <ErrorState
-          error={roles.error}
-          title="Could not load roles"
-          onRetry={() => void roles.refetch()}
-          retrying={roles.isFetching}
-        />
-      ) : (
-        <>
-          <DataTable
-            data={roles.data.items}
-            columns={columns}
-            caption="Job roles and the skills they require"
-            getRowId={(role) => String(role.id)}
-            minWidth={canEdit ? 1000 : 860}
-            stale={roles.isPlaceholderData}
-            empty={
-              <EmptyState
-                title={filtered ? 'No role matches these filters' : 'There are no roles yet'}
-                description={
-                  filtered ? 'Try another search or clear the status filter.' : 'HR adds roles here or imports them from a CSV.'
-                }
-              />
-            }
-          />
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={roles.data.total}
-            noun="roles"
-            onPageChange={(next) => onChange({ page: next })}
-            onPageSizeChange={(size) => onChange({ pageSize: size })}
-          />
-        </>
-      )}
+      <CatalogueResults
+        query={roles}
+        page={roles.data ? { rows: roles.data.items, total: roles.data.total } : undefined}
+        plural="roles"
+        columns={columns}
+        caption="Job roles and the skills they require"
+        getRowId={(role) => String(role.id)}
+        minWidth={canEdit ? 1000 : 860}
+        empty={{
+          title: filtered ? 'No role matches these filters' : 'There are no roles yet',
+          description: filtered
+            ? 'Try another search or clear the status filter.'
+            : 'HR adds roles here or imports them from a CSV.',
+        }}
+        params={params}
+        onChange={onChange}
+      />
 
       <FormDialog
         opened={form.opened}

@@ -2,18 +2,14 @@ import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import type { SkillDto, SkillKind } from '@skillgrid/shared';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { SearchInput } from '../../../components/ui/search-input';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { useSkillCategories } from '../api/get-skill-categories';
 import { useSkills } from '../api/get-skills';
 import type { CataloguePanelProps } from '../hooks/use-catalogue-params';
 import { useDialog } from '../hooks/use-dialog';
 import { useReactivate } from '../hooks/use-reactivate';
 import { CatalogueName } from './catalogue-name';
+import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RetireDialog, type RetireTarget } from './retire-dialog';
 import { RowActions } from './row-actions';
@@ -118,45 +114,23 @@ export function SkillsPanel({ params, onChange, canEdit }: CataloguePanelProps) 
         ) : null}
       </Group>
 
-      {skills.isPending ? (
-        <TableSkeleton label="Loading skills" />
-      ) : skills.isError && !skills.data ? (
-        <ErrorState
-          error={skills.error}
-          title="Could not load skills"
-          onRetry={() => void skills.refetch()}
-          retrying={skills.isFetching}
-        />
-      ) : (
-        <>
-          <DataTable
-            data={skills.data.items}
-            columns={allColumns}
-            caption="Skills in the catalogue"
-            getRowId={(skill) => String(skill.id)}
-            minWidth={canEdit ? 820 : 640}
-            stale={skills.isPlaceholderData}
-            empty={
-              <EmptyState
-                title={filtered ? 'No skill matches these filters' : 'The skills taxonomy is empty'}
-                description={
-                  filtered
-                    ? 'Try another search or clear the category, kind and status filters.'
-                    : 'HR can add skills here or import a skills taxonomy (for example from ESCO).'
-                }
-              />
-            }
-          />
-          <PaginationBar
-            page={page}
-            pageSize={pageSize}
-            total={skills.data.total}
-            noun="skills"
-            onPageChange={(next) => onChange({ page: next })}
-            onPageSizeChange={(size) => onChange({ pageSize: size })}
-          />
-        </>
-      )}
+      <CatalogueResults
+        query={skills}
+        page={skills.data ? { rows: skills.data.items, total: skills.data.total } : undefined}
+        plural="skills"
+        columns={allColumns}
+        caption="Skills in the catalogue"
+        getRowId={(skill) => String(skill.id)}
+        minWidth={canEdit ? 820 : 640}
+        empty={{
+          title: filtered ? 'No skill matches these filters' : 'The skills taxonomy is empty',
+          description: filtered
+            ? 'Try another search or clear the category, kind and status filters.'
+            : 'HR can add skills here or import a skills taxonomy (for example from ESCO).',
+        }}
+        params={params}
+        onChange={onChange}
+      />
 
       <FormDialog
         opened={form.opened}
