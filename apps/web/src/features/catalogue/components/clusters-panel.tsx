@@ -14,7 +14,7 @@ import { ClusterForm } from './cluster-form';
 import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RetireDialog, type RetireTarget } from './retire-dialog';
-import { RowActions } from './row-actions';
+import { retirableActionsColumn } from './row-actions';
 import { StatusSelect } from './status-select';
 
 const column = createColumnHelper<ClusterDto>();
@@ -84,23 +84,7 @@ export function ClustersPanel({ params, onChange, canEdit, roleOptions }: Cluste
         meta: { nowrap: true },
       }),
       column.accessor('totalCost', { header: 'Cost', cell: (info) => format.money(info.getValue()), meta: { nowrap: true } }),
-      ...(canEdit
-        ? [
-            column.display({
-              id: 'actions',
-              header: 'Actions',
-              cell: ({ row: { original } }) => (
-                <RowActions
-                  name={original.name}
-                  status={original.status}
-                  onEdit={() => openForm(original)}
-                  onRetire={() => openRetire(original)}
-                  onReactivate={() => reactivate(original)}
-                />
-              ),
-            }),
-          ]
-        : []),
+      ...(canEdit ? [retirableActionsColumn<ClusterDto>({ edit: openForm, retire: openRetire, reactivate })] : []),
     ],
     [format, canEdit, roleName, openForm, openRetire, reactivate],
   );

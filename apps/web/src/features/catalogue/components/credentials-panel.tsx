@@ -15,7 +15,7 @@ import { CredentialForm } from './credential-form';
 import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RetireDialog, type RetireTarget } from './retire-dialog';
-import { RowActions } from './row-actions';
+import { retirableActionsColumn } from './row-actions';
 import { StatusSelect } from './status-select';
 
 const column = createColumnHelper<CredentialDto>();
@@ -69,23 +69,7 @@ export function CredentialsPanel({ params, onChange, canEdit }: CataloguePanelPr
             </Text>
           ),
       }),
-      ...(canEdit
-        ? [
-            column.display({
-              id: 'actions',
-              header: 'Actions',
-              cell: ({ row: { original } }) => (
-                <RowActions
-                  name={original.name}
-                  status={original.status}
-                  onEdit={() => openForm(original)}
-                  onRetire={() => openRetire(original)}
-                  onReactivate={() => reactivate(original)}
-                />
-              ),
-            }),
-          ]
-        : []),
+      ...(canEdit ? [retirableActionsColumn<CredentialDto>({ edit: openForm, retire: openRetire, reactivate })] : []),
     ],
     [format, canEdit, reactivate, openForm, openRetire],
   );

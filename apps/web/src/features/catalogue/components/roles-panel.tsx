@@ -13,7 +13,7 @@ import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RetireDialog, type RetireTarget } from './retire-dialog';
 import { RoleForm } from './role-form';
-import { RowActions } from './row-actions';
+import { retirableActionsColumn } from './row-actions';
 import { StatusSelect } from './status-select';
 
 const column = createColumnHelper<RoleDto>();
@@ -75,23 +75,7 @@ export function RolesPanel({ params, onChange, canEdit }: CataloguePanelProps) {
         },
         meta: { nowrap: true },
       }),
-      ...(canEdit
-        ? [
-            column.display({
-              id: 'actions',
-              header: 'Actions',
-              cell: ({ row: { original } }) => (
-                <RowActions
-                  name={original.name}
-                  status={original.status}
-                  onEdit={() => openForm(original)}
-                  onRetire={() => openRetire(original)}
-                  onReactivate={() => reactivate(original)}
-                />
-              ),
-            }),
-          ]
-        : []),
+      ...(canEdit ? [retirableActionsColumn<RoleDto>({ edit: openForm, retire: openRetire, reactivate })] : []),
     ],
     [format, canEdit, openForm, openRetire, reactivate],
   );

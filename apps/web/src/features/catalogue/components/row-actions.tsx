@@ -1,5 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import type { CatalogueStatus } from '@skillgrid/shared';
+import type { ColumnDef } from '@tanstack/react-table';
 
 interface RowActionsProps {
   /** The record's name, in every button's accessible name ("Edit Python basics"). */
@@ -30,4 +31,30 @@ export function RowActions({ name, status = 'active', onEdit, onRetire, onReacti
       ) : null}
     </Group>
   );
+}
+
+interface Retirable {
+  name: string;
+  status: CatalogueStatus;
+}
+
+/** The Actions column of a catalogue table whose records can be edited, retired and reactivated. */
+export function retirableActionsColumn<T extends Retirable>(actions: {
+  edit: (row: T) => void;
+  retire: (row: T) => void;
+  reactivate: (row: T) => void;
+}): ColumnDef<T> {
+  return {
+    id: 'actions',
+    header: 'Actions',
+    cell: ({ row: { original } }) => (
+      <RowActions
+        name={original.name}
+        status={original.status}
+        onEdit={() => actions.edit(original)}
+        onRetire={() => actions.retire(original)}
+        onReactivate={() => actions.reactivate(original)}
+      />
+    ),
+  };
 }

@@ -12,7 +12,7 @@ import { CatalogueName } from './catalogue-name';
 import { CatalogueResults } from './catalogue-results';
 import { FormDialog } from './form-parts';
 import { RetireDialog, type RetireTarget } from './retire-dialog';
-import { RowActions } from './row-actions';
+import { retirableActionsColumn } from './row-actions';
 import { SkillForm } from './skill-form';
 import { StatusSelect } from './status-select';
 
@@ -52,24 +52,7 @@ export function SkillsPanel({ params, onChange, canEdit }: CataloguePanelProps) 
 
   const allColumns = useMemo(
     () =>
-      canEdit
-        ? [
-            ...columns,
-            column.display({
-              id: 'actions',
-              header: 'Actions',
-              cell: ({ row: { original } }) => (
-                <RowActions
-                  name={original.name}
-                  status={original.status}
-                  onEdit={() => openForm(original)}
-                  onRetire={() => openRetire(original)}
-                  onReactivate={() => reactivate(original)}
-                />
-              ),
-            }),
-          ]
-        : columns,
+      canEdit ? [...columns, retirableActionsColumn<SkillDto>({ edit: openForm, retire: openRetire, reactivate })] : columns,
     [canEdit, openForm, openRetire, reactivate],
   );
 
