@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+import type { ImportEntity, ImportRowError } from '@skillgrid/shared';
+import type { SessionUser } from '../../common/auth/session-user';
+import type { Dialect } from '../../database/sql';
+import type { ColumnSpec, Layout } from './columns';
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportContext {
+  manager: EntityManager;
+  dialect: Dialect;
+  /** Today in the organisation's time zone. */
+  today: string;
+  user: SessionUser;
+  jobId: string;
+  /** Reports progress while writing (rows done). */
+  progress(rowsDone: number): Promise<void>;
+}
+
+/** Collects the errors of one row; each names the column. */
+export class RowErrors {
+  readonly list: ImportRowError[] = [];
+  constructor(readonly line: number) {}
+  add(field: string, message: string): void {
+    this.list.push({ line: this.line, field, message });
+  }
+  get ok(): boolean {
+    return this.list.length === 0;
+  }
+}
+
+/**
+ * What the pipeline asks of one importable entity. `prepare` reads what validating needs (before
+ * any write); `row` checks one record and returns what to write, or null with its errors added;
+ * `apply` compares the good rows with the database and, when `write` is set, writes them inside
+ * the import's transaction (a dry run only counts).
+ */
+export interface ImportDefinition<Row = unknown> {
+  entity: ImportEntity;
+  /** The first is the entity's own layout (the template's). */
+  layouts: Layout[];
+  /** An example data row of the template, in the order of the first layout's columns. */
+  example: string[];
+  prepare(context: Omit<ImportContext, 'progress' | 'jobId'>): Promise<RowChecker<Row>>;
+}
+
+export interface RowChecker<Row> {
+  row(values: Record<string, string | undefined>, errors: RowErrors, layout: Layout): Row | null;
+  apply(rows: Row[], context: ImportContext, write: boolean): Promise<ImportCounts>;
+}
+
+export type { ColumnSpec };

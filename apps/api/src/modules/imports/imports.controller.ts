@@ -1,0 +1,83 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { isImportEntity, type ImportJobDto, type ImportReportDto } from '@skillgrid/shared';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import type { SessionUser } from '../../common/auth/session-user';
+import { DomainError } from '../../common/errors/domain-error';
+import { templateCsv } from './columns';
+import { ImportQuery } from './dto/import-query.dto';
+import { ImportsService } from './imports.service';
+
+/** A 422 answer carries the whole report beside the usual error fields. */
+type RejectedReport = ImportReportDto & { statusCode: number; code: string; message: string };
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Get('templates/:entity.csv')
+  @Roles('hr')
+  @ApiOperation({ summary: "An entity's CSV template: its columns and one example row" })
+  template(@Param('entity') entity: string, @Res({ passthrough: true }) response: Response): string {
+    const definition = this.imports.definition(entity);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="skillgrid-${definition.entity}-template.csv"`);
+    return templateCsv(definition.layouts[0], definition.example);
+  }
+
+  @Get('jobs/:id')
+  @Roles('hr')
+  @ApiOperation({ summary: "An import's progress (rows read, phase) and, at the end, its report" })
+  job(@Param('id') id: string): Promise<ImportJobDto> {
+    return this.imports.job(id);
+  }
+
+  @Post(':entity')
+  @Roles('hr')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiOperation({
+    summary: 'Import a CSV or XLSX file (dryRun=true: check and count only)',
+    description:
+      'Answers { rows, created, updated, unchanged, errors: [{ line, field, message }] }; with errors and no dry run 422 with ' +
+      'the same body and nothing written. Files over 50,000 rows, or async=true, answer 202 with a job (GET /imports/jobs/:id).',
+  })
+  async upload(
+    @Param('entity') entity: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query() query: ImportQuery,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ImportReportDto | RejectedReport | ImportJobDto> {
+    if (!isImportEntity(entity)) throw DomainError.notFound('Import', entity);
+    if (!file)
+      throw DomainError.invalid([{ field: 'file', message: 'attach the CSV or XLSX file as the multipart field "file"' }]);
+    const dryRun = query.dryRun === 'true';
+    const started = await this.imports.start(
+      entity,
+      { path: file.path, originalName: file.originalname, size: file.size },
+      user,
+      { dryRun },
+    );
+    const outcome = query.async === 'true' ? null : await Promise.race([started.finished, started.large.then(() => null)]);
+    if (outcome === null) {
+      response.status(202);
+      return this.imports.job(started.job.id);
+    }
+    if (outcome.errorCount && !dryRun) {
+      response.status(422);
+      return {
+        statusCode: 422,
+        code: 'IMPORT_REJECTED',
+        message: `${outcome.errorCount} error(s) in the file; nothing was imported`,
+        ...outcome,
+      };
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,266 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  IMPORT_SYNC_ROW_LIMIT,
+  type ImportEntity,
+  type ImportJobDto,
+  type ImportJobPhase,
+  type ImportReportDto,
+  type ImportRowError,
+} from '@skillgrid/shared';
+import type { SessionUser } from '../../common/auth/session-user';
+import { DomainError } from '../../common/errors/domain-error';
+import { utcNow } from '../../database/column-types';
+import { dialectOf } from '../../database/sql';
+import { AuditService } from '../audit/audit.service';
+import { OrganisationService } from '../organisation/organisation.service';
+import { detectLayout, rowValues, type ColumnMap, type Layout } from './columns';
+import { ImportFileError } from './import-errors';
+import { RowErrors, type ImportContext, type ImportCounts, type ImportDefinition } from './import-definition';
+import { ImportJob } from './import-job.entity';
+import { IMPORT_DEFINITIONS } from './definitions';
+import { readTable } from './table-reader';
+
+/** The errors listed in a report (the rest are counted): a report must fit the job row and a screen. */
+const MAX_LISTED_ERRORS = 200;
+/** Progress is written to the job row this often (rows). */
+const PROGRESS_EVERY = 5_000;
+
+export interface UploadedImportFile {
+  path: string;
+  originalName: string;
+  size: number;
+}
+
+export interface StartedImport {
+  job: ImportJobDto;
+  /** Settles with the report when the import ends (it never rejects for bad data). */
+  finished: Promise<ImportReportDto>;
+  /** Resolves when the file turns out to have more rows than a synchronous answer allows. */
+  large: Promise<void>;
+}
+
+export function toJobDto(job: ImportJob): ImportJobDto {
+  return {
+    id: job.id,
+    entity: job.entity,
+    status: job.status,
+    phase: job.phase,
+    dryRun: job.dryRun === 1,
+    fileName: job.fileName,
+    rowsRead: job.rowsRead,
+    rowsDone: job.rowsDone,
+    rowsTotal: job.rowsTotal,
+    createdAt: new Date(job.createdAt).toISOString(),
+    finishedAt: job.finishedAt ? new Date(job.finishedAt).toISOString() : null,
+    report: job.report ? (JSON.parse(job.report) as ImportReportDto) : null,
+  };
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The import pipeline of every entity: stream the file's rows, check each (every bad row is
+ * reported with its line and column), then compare with the database and, for a real run
+ * without errors, write everything in one transaction with the audit record — all or nothing.
+ * Each import is a job row, so progress and the report can be read from any replica.
+ */
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger('Imports');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly organisation: OrganisationService,
+  ) {}
+
+  definition(entity: string): ImportDefinition {
+    const definition = IMPORT_DEFINITIONS.find((candidate) => candidate.entity === entity);
+    if (!definition) throw DomainError.notFound('Import', entity);
+    return definition as ImportDefinition;
+  }
+
+  async job(id: string): Promise<ImportJobDto> {
+    const job = await this.dataSource.getRepository(ImportJob).findOne({ where: { id } });
+    if (!job) throw DomainError.notFound('Import job', id);
+    return toJobDto(job);
+  }
+
+  /** Records the job and starts it; the caller decides whether to wait for `finished`. */
+  async start(
+    entity: ImportEntity,
+    file: UploadedImportFile,
+    user: SessionUser,
+    options: { dryRun: boolean },
+  ): Promise<StartedImport> {
+    const definition = this.definition(entity);
+    const now = utcNow();
+    const job = this.dataSource.getRepository(ImportJob).create({
+      id: randomUUID(),
+      entity,
+      status: 'queued',
+      phase: 'queued',
+      dryRun: options.dryRun ? 1 : 0,
+      fileName: file.originalName.slice(0, 255),
+      fileSha256: null,
+      fileSize: file.size,
+      userId: user.id,
+      rowsRead: 0,
+      rowsDone: 0,
+      rowsTotal: null,
+      report: null,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: null,
+    });
+    await this.dataSource.getRepository(ImportJob).insert(job);
+    let signalLarge: () => void = () => undefined;
+    const large = new Promise<void>((resolve) => (signalLarge = resolve));
+    const finished = this.run(job, definition, file, user, options.dryRun, signalLarge).finally(() =>
+      rm(file.path, { force: true }).catch(() => undefined),
+    );
+    return { job: toJobDto(job), finished, large };
+  }
+
+  private async progress(
+    job: ImportJob,
+    changes: Partial<Pick<ImportJob, 'phase' | 'status' | 'rowsRead' | 'rowsDone' | 'rowsTotal' | 'fileSha256'>>,
+  ): Promise<void> {
+    Object.assign(job, changes, { updatedAt: utcNow() });
+    await this.dataSource.getRepository(ImportJob).update({ id: job.id }, { ...changes, updatedAt: job.updatedAt });
+  }
+
+  private async run(
+    job: ImportJob,
+    definition: ImportDefinition,
+    file: UploadedImportFile,
+    user: SessionUser,
+    dryRun: boolean,
+    signalLarge: () => void,
+  ): Promise<ImportReportDto> {
+    const errors: ImportRowError[] = [];
+    let errorCount = 0;
+    const addErrors = (list: ImportRowError[]) => {
+      errorCount += list.length;
+      for (const error of list) if (errors.length < MAX_LISTED_ERRORS) errors.push(error);
+    };
+    const report = (format: string, rows: number, counts: ImportCounts): ImportReportDto => ({
+      entity: definition.entity,
+      format,
+      dryRun,
+      rows,
+      ...counts,
+      errors,
+      errorCount,
+      fileSha256: job.fileSha256 ?? '',
+      jobId: job.id,
+    });
+    const none: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+    let format = 'unknown';
+    let rows = 0;
+    try {
+      await this.progress(job, { status: 'running', phase: 'reading', fileSha256: await sha256Of(file.path) });
+      const dialect = dialectOf(this.dataSource);
+      const today = await this.organisation.today();
+      const checker = await definition.prepare({ manager: this.dataSource.manager, dialect, today, user });
+      const good: unknown[] = [];
+      let layout: Layout | null = null;
+      let map: ColumnMap = new Map();
+      try {
+        for await (const record of readTable(file.path)) {
+          if (!layout) {
+            ({ layout, map } = detectLayout(definition.layouts, record.cells));
+            format = layout.name;
+            continue;
+          }
+          rows++;
+          const rowErrors = new RowErrors(record.line);
+          const row = checker.row(rowValues(map, record.cells), rowErrors, layout);
+          if (row === null) addErrors(rowErrors.list);
+          else good.push(row);
+          if (rows === IMPORT_SYNC_ROW_LIMIT + 1) signalLarge();
+          if (rows % PROGRESS_EVERY === 0) await this.progress(job, { rowsRead: rows });
+        }
+      } catch (error) {
+        if (!(error instanceof ImportFileError)) throw error;
+        addErrors([
+          { ...(error.line ? { line: error.line } : {}), ...(error.field ? { field: error.field } : {}), message: error.message },
+        ]);
+      }
+      if (!layout && !errorCount) addErrors([{ message: 'The file is empty: it has no header row' }]);
+      else if (layout && rows === 0 && !errorCount) addErrors([{ line: 2, message: 'The file has a header but no data rows' }]);
+      await this.progress(job, { rowsRead: rows, rowsTotal: rows, phase: 'validating' });
+
+      let counts = none;
+      if (errorCount === 0 || dryRun) {
+        const context = (manager = this.dataSource.manager): ImportContext => ({
+          manager,
+          dialect,
+          today,
+          user,
+          jobId: job.id,
+          progress: (rowsDone) => this.progress(job, { rowsDone }),
+        });
+        if (dryRun || errorCount) counts = await checker.apply(good, context(), false);
+        else {
+          await this.progress(job, { phase: 'writing' });
+          counts = await this.dataSource.transaction(async (manager) => {
+            const written = await checker.apply(good, context(manager), true);
+            await this.audit.record(manager, {
+              userId: user.id,
+              action: 'import',
+              entity: `import:${definition.entity}`,
+              entityId: job.id,
+              after: { fileName: job.fileName, fileSha256: job.fileSha256, format, rows, ...written },
+            });
+            return written;
+          });
+        }
+      }
+      const result = report(format, rows, counts);
+      if (errorCount && !dryRun) await this.recordRefusal(user, job, result);
+      await this.finish(job, errorCount && !dryRun ? 'failed' : 'succeeded', result);
+      return result;
+    } catch (error) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      addErrors([{ message: 'The import failed on our side and wrote nothing; it has been logged' }]);
+      const result = report(format, rows, none);
+      await this.finish(job, 'failed', result).catch(() => undefined);
+      return result;
+    }
+  }
+
+  /** A refused import is on record too (who tried which file), outside the rolled-back work. */
+  private async recordRefusal(user: SessionUser, job: ImportJob, result: ImportReportDto): Promise<void> {
+    await this.audit.record(this.dataSource.manager, {
+      userId: user.id,
+      action: 'import_refused',
+      entity: `import:${result.entity}`,
+      entityId: job.id,
+      after: {
+        fileName: job.fileName,
+        fileSha256: job.fileSha256,
+        format: result.format,
+        rows: result.rows,
+        errors: result.errorCount,
+      },
+    });
+  }
+
+  private async finish(job: ImportJob, status: 'succeeded' | 'failed', result: ImportReportDto): Promise<void> {
+    const finishedAt = utcNow();
+    const phase: ImportJobPhase = 'done';
+    Object.assign(job, { status, phase, finishedAt, report: JSON.stringify(result) });
+    await this.dataSource
+      .getRepository(ImportJob)
+      .update({ id: job.id }, { status, phase, finishedAt, updatedAt: finishedAt, report: job.report });
+  }
+}
