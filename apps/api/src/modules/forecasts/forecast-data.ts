@@ -1,0 +1,377 @@
+import {
+  addMonths,
+  attritionPoints,
+  RENEWAL_WINDOW_DAYS,
+  type IsoDate,
+  type PipelineCandidate,
+  type QualifiedGroup,
+} from '@skillgrid/shared';
+import { placeholders, quote, type Dialect, type SqlRunner } from '../../database/sql';
+
+/**
+ * The few set-based reads a forecast needs (DESIGN §3 "Forecast"), each grouped in SQL so an
+ * organisation-wide forecast of every skill is a handful of queries whatever the headcount.
+ *
+ * Two sources of "who holds what": from today on, employee_skill_levels (exact for any date
+ * from today); before today (an as-of date in the past, and the backtest), the completions
+ * awarded by then and the employment history, so the forecast uses only what was known then.
+ */
+
+type Row = Record<string, string | number | null>;
+const LEVEL = quote('level');
+const NEVER = '9999-12-31';
+
+export interface ForecastScopeFilter {
+  /** Team sub-trees (their roots); null: the whole organisation. */
+  teamIds: number[] | null;
+  roleId: number | null;
+}
+
+export interface PositionCount {
+  skillId: number;
+  roleId: number;
+  requiredLevel: number;
+  count: number;
+}
+
+/** The positions (employee, role) of the scope at d, as a sub-select with its parameters. */
+function positionsSql(scope: ForecastScopeFilter, asOf: IsoDate, historical: boolean): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let sql: string;
+  if (historical) {
+    sql =
+      'SELECT ep.employee_id AS employee_id, ep.role_id AS role_id FROM employment_periods ep JOIN employees e ON e.id = ep.employee_id';
+    where.push(
+      'ep.start_date <= ?',
+      '(ep.end_date IS NULL OR ep.end_date > ?)',
+      'e.hire_date <= ?',
+      '(e.leave_date IS NULL OR e.leave_date > ?)',
+    );
+    params.push(asOf, asOf, asOf, asOf);
+    if (scope.teamIds) {
+      where.push(
+        `ep.team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`,
+      );
+      params.push(...scope.teamIds);
+    }
+    if (scope.roleId !== null) {
+      where.push('ep.role_id = ?');
+      params.push(scope.roleId);
+    }
+  } else {
+    sql = 'SELECT e.id AS employee_id, e.role_id AS role_id FROM employees e';
+    where.push("e.status = 'active'");
+    if (scope.teamIds) {
+      where.push(
+        `e.team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`,
+      );
+      params.push(...scope.teamIds);
+    }
+    if (scope.roleId !== null) {
+      where.push('e.role_id = ?');
+      params.push(scope.roleId);
+    }
+  }
+  return { sql: `${sql} WHERE ${where.join(' AND ')}`, params };
+}
+
+function skillFilter(column: string, skillIds: number[] | null): { sql: string; params: number[] } {
+  if (!skillIds) return { sql: '', params: [] };
+  if (!skillIds.length) return { sql: ' AND 1 = 0', params: [] };
+  return { sql: ` AND ${column} IN (${placeholders(skillIds.length)})`, params: skillIds };
+}
+
+function dateString(value: unknown): IsoDate {
+  return String(value).slice(0, 10);
+}
+
+export class ForecastData {
+  constructor(
+    private readonly sql: SqlRunner,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /** Positions per skill and role: active members of the scope whose role requires the skill. */
+  async positions(
+    scope: ForecastScopeFilter,
+    asOf: IsoDate,
+    historical: boolean,
+    skillIds: number[] | null,
+  ): Promise<PositionCount[]> {
+    const p = positionsSql(scope, asOf, historical);
+    const s = skillFilter('rr.skill_id', skillIds);
+    const rows = (await this.sql.query(
+      `SELECT rr.skill_id AS s, p.role_id AS r, rr.required_level AS l, COUNT(*) AS n FROM (${p.sql}) p ` +
+        `JOIN role_requirements rr ON rr.role_id = p.role_id WHERE 1 = 1${s.sql} GROUP BY rr.skill_id, p.role_id, rr.required_level`,
+      [...p.params, ...s.params],
+    )) as Row[];
+    return rows.map((row) => ({
+      skillId: Number(row.s),
+      roleId: Number(row.r),
+      requiredLevel: Number(row.l),
+      count: Number(row.n),
+    }));
+  }
+
+  /**
+   * Qualified position holders per skill, grouped by role and the month their qualification lapses
+   * (a holder is valid at a month end when the month of valid_until is later, so the month is exact).
+   */
+  async qualified(
+    scope: ForecastScopeFilter,
+    asOf: IsoDate,
+    historical: boolean,
+    skillIds: number[] | null,
+  ): Promise<{ groups: Map<number, QualifiedGroup[]>; people: Set<string> | null }> {
+    const groups = new Map<number, QualifiedGroup[]>();
+    const add = (skillId: number, group: QualifiedGroup) => {
+      let list = groups.get(skillId);
+      if (!list) groups.set(skillId, (list = []));
+      const same = list.find((g) => g.roleId === group.roleId && g.validUntil === group.validUntil);
+      if (same) same.count += group.count;
+      else list.push(group);
+    };
+    const p = positionsSql(scope, asOf, historical);
+    const s = skillFilter('rr.skill_id', skillIds);
+    if (!historical) {
+      const month = 'SUBSTR(h.valid_until, 1, 7)';
+      const rows = (await this.sql.query(
+        `SELECT rr.skill_id AS s, p.role_id AS r, ${month} AS mo, COUNT(*) AS n FROM (${p.sql}) p ` +
+          `JOIN role_requirements rr ON rr.role_id = p.role_id ` +
+          `JOIN employee_skill_levels h ON h.employee_id = p.employee_id AND h.skill_id = rr.skill_id AND h.${LEVEL} = rr.required_level ` +
+          `WHERE h.valid_until > ?${s.sql} GROUP BY rr.skill_id, p.role_id, ${month}`,
+        [...p.params, asOf, ...s.params],
+      )) as Row[];
+      for (const row of rows)
+        add(Number(row.s), { roleId: Number(row.r), validUntil: `${String(row.mo)}-01`, count: Number(row.n) });
+      return { groups, people: null };
+    }
+    const rows = (await this.sql.query(
+      `SELECT rr.skill_id AS s, p.role_id AS r, p.employee_id AS e, MAX(COALESCE(c.expires_at, '${NEVER}')) AS u FROM (${p.sql}) p ` +
+        `JOIN role_requirements rr ON rr.role_id = p.role_id ` +
+        `JOIN completions c ON c.employee_id = p.employee_id AND c.status = 'valid' AND c.awarded_at <= ? ` +
+        `JOIN credential_skills cs ON cs.credential_id = c.credential_id AND cs.skill_id = rr.skill_id AND cs.${LEVEL} >= rr.required_level ` +
+        `WHERE 1 = 1${s.sql} GROUP BY rr.skill_id, p.role_id, p.employee_id`,
+      [...p.params, asOf, ...s.params],
+    )) as Row[];
+    const people = new Set<string>();
+    for (const row of rows) {
+      const until = dateString(row.u);
+      if (until <= asOf) continue;
+      people.add(`${row.e}:${row.s}`);
+      add(Number(row.s), { roleId: Number(row.r), validUntil: `${until.slice(0, 7)}-01`, count: 1 });
+    }
+    return { groups, people };
+  }
+
+  /**
+   * Unqualified position holders with open assignments containing a credential that grants the
+   * skill at the role's level, per skill: each person once, with every such credential's due date.
+   */
+  async pipeline(
+    scope: ForecastScopeFilter,
+    asOf: IsoDate,
+    historical: boolean,
+    skillIds: number[] | null,
+    qualifiedPeople: Set<string> | null,
+  ): Promise<Map<number, Array<PipelineCandidate & { employeeId: number; credentialIds: number[] }>>> {
+    const p = positionsSql(scope, asOf, historical);
+    const s = skillFilter('cs.skill_id', skillIds);
+    const cutoff = `${asOf} 23:59:59`;
+    const notQualified = historical
+      ? ''
+      : ` AND NOT EXISTS (SELECT 1 FROM employee_skill_levels h WHERE h.employee_id = a.employee_id AND h.skill_id = cs.skill_id AND h.${LEVEL} = rr.required_level AND h.valid_until > ?)`;
+    const rows = (await this.sql.query(
+      `SELECT a.employee_id AS e, p.role_id AS r, cs.skill_id AS s, x.credential_id AS c, a.due_date AS due FROM assignments a ` +
+        `JOIN (SELECT id AS aid, credential_id FROM assignments WHERE credential_id IS NOT NULL ` +
+        `UNION ALL SELECT a2.id, cc.credential_id FROM assignments a2 JOIN cluster_credentials cc ON cc.cluster_id = a2.cluster_id) x ON x.aid = a.id ` +
+        `JOIN (${p.sql}) p ON p.employee_id = a.employee_id ` +
+        `JOIN credential_skills cs ON cs.credential_id = x.credential_id ` +
+        `JOIN role_requirements rr ON rr.role_id = p.role_id AND rr.skill_id = cs.skill_id AND cs.${LEVEL} >= rr.required_level ` +
+        `WHERE (a.cancelled_at IS NULL OR a.cancelled_at > ?) AND a.assigned_at <= ?${s.sql} ` +
+        `AND NOT EXISTS (SELECT 1 FROM completions c WHERE c.employee_id = a.employee_id AND c.credential_id = x.credential_id ` +
+        `AND c.status = 'valid' AND c.awarded_at >= a.assigned_at AND c.awarded_at <= ?)${notQualified}`,
+      [...p.params, cutoff, asOf, ...s.params, asOf, ...(historical ? [] : [asOf])],
+    )) as Row[];
+    const bySkill = new Map<
+      number,
+      Map<number, PipelineCandidate & { employeeId: number; credentialIds: number[]; dues: IsoDate[] }>
+    >();
+    for (const row of rows) {
+      const skillId = Number(row.s);
+      const employeeId = Number(row.e);
+      if (qualifiedPeople?.has(`${employeeId}:${skillId}`)) continue;
+      let people = bySkill.get(skillId);
+      if (!people) bySkill.set(skillId, (people = new Map()));
+      let person = people.get(employeeId);
+      if (!person)
+        people.set(employeeId, (person = { roleId: Number(row.r), employeeId, options: [], credentialIds: [], dues: [] }));
+      person.credentialIds.push(Number(row.c));
+      person.dues.push(dateString(row.due));
+    }
+    const result = new Map<number, Array<PipelineCandidate & { employeeId: number; credentialIds: number[] }>>();
+    for (const [skillId, people] of bySkill) {
+      result.set(
+        skillId,
+        [...people.values()].map((person) => ({
+          roleId: person.roleId,
+          employeeId: person.employeeId,
+          credentialIds: person.credentialIds,
+          // Rates are attached by the caller; the due dates line up with credentialIds.
+          options: person.dues.map((dueDate) => ({ dueDate, completionRate: 0 })),
+        })),
+      );
+    }
+    return result;
+  }
+
+  /**
+   * Completion rate counts per credential (DESIGN §3): assignments including it whose due date is
+   * before d or that are completed, and in how many of them it was completed (by d).
+   */
+  async completionCounts(asOf: IsoDate): Promise<Map<number, { events: number; total: number }>> {
+    const cutoff = `${asOf} 23:59:59`;
+    const rows = (await this.sql.query(
+      `SELECT q.credential_id AS c, SUM(q.done) AS done, COUNT(*) AS n FROM (` +
+        `SELECT p.credential_id, p.due_date, p.done, MIN(p.done) OVER (PARTITION BY p.aid) AS all_done FROM (` +
+        `SELECT x.aid, x.credential_id, a.due_date, CASE WHEN EXISTS (SELECT 1 FROM completions c WHERE c.employee_id = a.employee_id ` +
+        `AND c.credential_id = x.credential_id AND c.status = 'valid' AND c.awarded_at >= a.assigned_at AND c.awarded_at <= ?) THEN 1 ELSE 0 END AS done ` +
+        `FROM assignments a JOIN (SELECT id AS aid, credential_id FROM assignments WHERE credential_id IS NOT NULL ` +
+        `UNION ALL SELECT a2.id, cc.credential_id FROM assignments a2 JOIN cluster_credentials cc ON cc.cluster_id = a2.cluster_id) x ON x.aid = a.id ` +
+        `WHERE (a.cancelled_at IS NULL OR a.cancelled_at > ?) AND a.assigned_at <= ?) p) q ` +
+        `WHERE q.due_date < ? OR q.all_done = 1 GROUP BY q.credential_id`,
+      [asOf, cutoff, asOf, asOf],
+    )) as Row[];
+    return new Map(rows.map((row) => [Number(row.c), { events: Number(row.done), total: Number(row.n) }]));
+  }
+
+  /**
+   * Renewal counts per skill (DESIGN §3): completions granting it that expired in the 24 months
+   * before d, and how many of them had another valid completion granting it at the same or a
+   * higher level awarded within 90 days of the expiry (and by d).
+   */
+  async renewalCounts(asOf: IsoDate): Promise<Map<number, { events: number; total: number }>> {
+    const shift = (days: number) =>
+      this.dialect === 'mysql'
+        ? `DATE_ADD(c.expires_at, INTERVAL ${days} DAY)`
+        : `date(c.expires_at, '${days >= 0 ? '+' : ''}${days} days')`;
+    const rows = (await this.sql.query(
+      `SELECT cs.skill_id AS s, COUNT(*) AS n, SUM(CASE WHEN EXISTS (SELECT 1 FROM completions c2 ` +
+        `JOIN credential_skills cs2 ON cs2.credential_id = c2.credential_id AND cs2.skill_id = cs.skill_id AND cs2.${LEVEL} >= cs.${LEVEL} ` +
+        `WHERE c2.employee_id = c.employee_id AND c2.id <> c.id AND c2.status = 'valid' AND c2.awarded_at <= ? ` +
+        `AND c2.awarded_at >= ${shift(-RENEWAL_WINDOW_DAYS)} AND c2.awarded_at <= ${shift(RENEWAL_WINDOW_DAYS)}) THEN 1 ELSE 0 END) AS renewed ` +
+        `FROM completions c JOIN credential_skills cs ON cs.credential_id = c.credential_id ` +
+        `WHERE c.status = 'valid' AND c.awarded_at <= ? AND c.expires_at > ? AND c.expires_at <= ? GROUP BY cs.skill_id`,
+      [asOf, asOf, addMonths(asOf, -24), asOf],
+    )) as Row[];
+    return new Map(rows.map((row) => [Number(row.s), { events: Number(row.renewed), total: Number(row.n) }]));
+  }
+
+  /**
+   * Attrition inputs per role, organisation-wide (a role's rate is steadier than a small team's):
+   * leavers in the 12 months before d (by their last role), and active headcount at the 13 points.
+   */
+  async attrition(asOf: IsoDate): Promise<Map<number, { leavers: number; headcounts: number[] }>> {
+    const points = attritionPoints(asOf);
+    const result = new Map<number, { leavers: number; headcounts: number[] }>();
+    const of = (roleId: number) => {
+      let entry = result.get(roleId);
+      if (!entry) result.set(roleId, (entry = { leavers: 0, headcounts: points.map(() => 0) }));
+      return entry;
+    };
+    const leavers = (await this.sql.query(
+      'SELECT role_id AS r, COUNT(*) AS n FROM employees WHERE leave_date IS NOT NULL AND leave_date > ? AND leave_date <= ? GROUP BY role_id',
+      [addMonths(asOf, -12), asOf],
+    )) as Row[];
+    for (const row of leavers) of(Number(row.r)).leavers = Number(row.n);
+    const pointsTable = points.map((_, i) => `SELECT ${i} AS i, ? AS d`).join(' UNION ALL ');
+    const rows = (await this.sql.query(
+      `SELECT pt.i AS i, ep.role_id AS r, COUNT(*) AS n FROM (${pointsTable}) pt ` +
+        `JOIN employment_periods ep ON ep.start_date <= pt.d AND (ep.end_date IS NULL OR ep.end_date > pt.d) ` +
+        `JOIN employees e ON e.id = ep.employee_id AND e.hire_date <= pt.d AND (e.leave_date IS NULL OR e.leave_date > pt.d) ` +
+        `GROUP BY pt.i, ep.role_id`,
+      points,
+    )) as Row[];
+    for (const row of rows) of(Number(row.r)).headcounts[Number(row.i)] = Number(row.n);
+    return result;
+  }
+
+  /**
+   * Planned headcount per role and month (YYYY-MM) for the scope: rows of teams in the sub-trees
+   * for a team scope; organisation-wide rows (no team) where there are any, else the team rows summed.
+   */
+  async plans(scope: ForecastScopeFilter, from: IsoDate, to: IsoDate): Promise<Map<number, Record<string, number>>> {
+    const params: unknown[] = [from, to];
+    let where = 'month >= ? AND month <= ?';
+    if (scope.roleId !== null) {
+      where += ' AND role_id = ?';
+      params.push(scope.roleId);
+    }
+    if (scope.teamIds) {
+      where += ` AND team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`;
+      params.push(...scope.teamIds);
+    }
+    const rows = (await this.sql.query(
+      `SELECT role_id AS r, team_id AS t, month AS m, headcount AS n FROM headcount_plans WHERE ${where}`,
+      params,
+    )) as Row[];
+    const organisationRows = new Map<string, number>();
+    const teamRows = new Map<string, number>();
+    for (const row of rows) {
+      const key = `${row.r}|${dateString(row.m).slice(0, 7)}`;
+      const target = row.t === null ? organisationRows : teamRows;
+      target.set(key, (target.get(key) ?? 0) + Number(row.n));
+    }
+    const result = new Map<number, Record<string, number>>();
+    const put = (key: string, value: number) => {
+      const [role, month] = key.split('|');
+      let plan = result.get(Number(role));
+      if (!plan) result.set(Number(role), (plan = {}));
+      plan[month] = value;
+    };
+    for (const [key, value] of teamRows) if (scope.teamIds || !organisationRows.has(key)) put(key, value);
+    if (!scope.teamIds) for (const [key, value] of organisationRows) put(key, value);
+    return result;
+  }
+
+  /** Active credentials granting each skill, with the level granted. */
+  async grants(
+    skillIds: number[] | null,
+  ): Promise<Map<number, Array<{ id: number; name: string; hours: number; cost: number; level: number }>>> {
+    const s = skillFilter('cs.skill_id', skillIds);
+    const rows = (await this.sql.query(
+      `SELECT cs.skill_id AS s, cs.${LEVEL} AS l, c.id, c.name, c.hours, c.cost FROM credential_skills cs ` +
+        `JOIN credentials c ON c.id = cs.credential_id WHERE c.status = 'active'${s.sql}`,
+      s.params,
+    )) as Row[];
+    const result = new Map<number, Array<{ id: number; name: string; hours: number; cost: number; level: number }>>();
+    for (const row of rows) {
+      const skillId = Number(row.s);
+      let list = result.get(skillId);
+      if (!list) result.set(skillId, (list = []));
+      list.push({
+        id: Number(row.id),
+        name: String(row.name),
+        hours: Number(row.hours),
+        cost: Number(row.cost),
+        level: Number(row.l),
+      });
+    }
+    return result;
+  }
+
+  async names(table: 'skills' | 'roles' | 'teams' | 'credentials', ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    const result = new Map<number, string>();
+    for (let start = 0; start < unique.length; start += 500) {
+      const chunk = unique.slice(start, start + 500);
+      const rows = (await this.sql.query(
+        `SELECT id, name FROM ${table} WHERE id IN (${placeholders(chunk.length)})`,
+        chunk,
+      )) as Row[];
+      for (const row of rows) result.set(Number(row.id), String(row.name));
+    }
+    return result;
+  }
+}
