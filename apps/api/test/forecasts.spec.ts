@@ -112,11 +112,11 @@ async function seedWelding(sut: TestApp, fx: Fixture) {
     });
     return e;
   };
-  const welders = [];
+  const welders: Employee[] = [];
   for (let i = 1; i <= 6; i++) welders.push(await person(`W${i}`, fabrication, welder));
   await person('W7', fabrication, welder, forecastMonth(today, -6));
   const finance = fx.teams.finance;
-  const analysts = [];
+  const analysts: Employee[] = [];
   for (let i = 1; i <= 10; i++) analysts.push(await person(`Hobby${i}`, finance, fx.roles.analyst));
 
   const credential = async (name: string, level: number, validityMonths: number | null, hours: number, cost: number) => {
