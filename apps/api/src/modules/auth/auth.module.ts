@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_GUARD } from '@nestjs/core';
@@ -12,7 +13,9 @@ import { AuthService } from './auth.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A key object, not the string: jsonwebtoken would otherwise try (and fail) to parse the
+        // string as a public key on every request before taking it as a secret, ~1 ms each time.
+        secret: createSecretKey(Buffer.from(config.jwtSecret)),
         signOptions: { expiresIn: `${config.sessionHours}h`, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
