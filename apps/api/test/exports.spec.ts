@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { todayInTimeZone } from '@skillgrid/shared';
+import { todayInTimeZone, type ForecastDto } from '@skillgrid/shared';
 import { createTestApp, signInPersonas, type Agent, type TestApp } from './support/test-app';
 import { seedFixture, type Fixture } from './support/fixture';
 import { testDialect } from './support/test-database';
@@ -378,6 +378,111 @@ describe(`exports (${testDialect()})`, () => {
         ['Forklift', '3'],
         ['Teamwork', '2'],
       ]);
+    });
+  });
+
+  describe('forecast', () => {
+    const SCENARIO = '+Attrition 50%';
+    let scenarioId: number;
+    beforeAll(async () => {
+      const response = await hr.post('/api/forecast/scenarios').send({ name: SCENARIO, attritionRate: 0.5 });
+      if (response.status !== 201) throw new Error(`scenario: ${response.status} ${JSON.stringify(response.body)}`);
+      scenarioId = response.body.id as number;
+    });
+
+    it('CSV: the months of GET /forecast, baseline and scenario side by side', async () => {
+      const query = `skillId=${fixture.skills.forklift.id}&scenarioId=${scenarioId}&horizon=6`;
+      const json = (await hr.get(`/api/forecast?${query}`).expect(200)).body as ForecastDto;
+      const file = await download(hr, `/api/exports/forecast.csv?${query}`);
+      expect(file.status).toBe(200);
+      expect(file.headers['content-disposition']).toMatch(/filename="skillgrid-forecast-forklift-organisation-[\d-]+\.csv"/);
+      const [header, ...rows] = csvRecords(file.body);
+      expect(header).toEqual([
+        'Month',
+        'Baseline demand',
+        'Baseline supply',
+        'Baseline shortfall',
+        'Baseline hours',
+        'Baseline cost (EUR)',
+        'Baseline expiry cliff',
+        'Scenario demand',
+        'Scenario supply',
+        'Scenario shortfall',
+        'Scenario hours',
+        'Scenario cost (EUR)',
+        'Scenario expiry cliff',
+      ]);
+      expect(rows).toHaveLength(6);
+      const scenario = json.scenario as NonNullable<ForecastDto['scenario']>;
+      rows.forEach((row, i) => {
+        const base = json.months[i];
+        const what = scenario.months[i];
+        expect(row[0]).toBe(base.month);
+        expect(row.slice(1).map(Number)).toEqual(
+          [
+            base.demand,
+            base.supply,
+            base.shortfall,
+            base.hours,
+            base.cost,
+            base.expiryCliff,
+            what.demand,
+            what.supply,
+            what.shortfall,
+            what.hours,
+            what.cost,
+            what.expiryCliff,
+          ].map((value) => Math.round((value as number) * 10_000) / 10_000),
+        );
+      });
+      // Half a year of 50 % attrition leaves fewer qualified people than the baseline.
+      expect(Number(rows[5][8])).toBeLessThan(Number(rows[5][2]));
+    });
+
+    it('XLSX: months with one-decimal figures, assumptions, and the scenario name neutralised', async () => {
+      const file = await download(
+        hr,
+        `/api/exports/forecast.xlsx?skillId=${fixture.skills.forklift.id}&scenarioId=${scenarioId}`,
+      );
+      expect(file.status).toBe(200);
+      const book = await workbook(file.body);
+      expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Months', 'Assumptions', 'About']);
+      const months = book.getWorksheet('Months') as ExcelJS.Worksheet;
+      expect(months.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+      expect(months.rowCount).toBe(13);
+      expect(months.getCell('B2').type).toBe(ExcelJS.ValueType.Number);
+      expect(months.getCell('B2').value).toBe(5);
+      expect(months.getCell('B2').numFmt).toBe('0.0');
+      const assumptions = book.getWorksheet('Assumptions') as ExcelJS.Worksheet;
+      expect(assumptions.getCell('A2').value).toBe('Warehouse Operative');
+      expect(assumptions.getCell('C2').value).toBe(5);
+      expect(allText(book)).toContain(`'${SCENARIO}`);
+      const pdf = await download(hr, `/api/exports/forecast.pdf?skillId=${fixture.skills.forklift.id}&scenarioId=${scenarioId}`);
+      expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = pdfText(pdf.body, `forecast-${testDialect()}`);
+      if (text !== null) expect(text).toContain('Workforce forecast: Forklift, Organisation');
+      renderFirstPage(pdf.body, `forecast-${testDialect()}`);
+    });
+
+    it('the same refusals as GET /forecast: bad input 400, outside the tree 404, employees 403, small scopes suppressed', async () => {
+      const bad = await hr.get(`/api/forecast?skillId=${fixture.skills.forklift.id}&horizon=37`).expect(400);
+      const badExport = await hr.get(`/api/exports/forecast.csv?skillId=${fixture.skills.forklift.id}&horizon=37`).expect(400);
+      expect(badExport.body.message).toBe(bad.body.message);
+      await hr.get('/api/exports/forecast.xlsx').expect(400);
+      await manager
+        .get(`/api/exports/forecast.csv?skillId=${fixture.skills.sql.id}&teamId=${fixture.teams.finance.id}`)
+        .expect(404);
+      await employee.get(`/api/exports/forecast.pdf?skillId=${fixture.skills.forklift.id}`).expect(403);
+      const other = await exec.get(`/api/forecast?skillId=${fixture.skills.forklift.id}&scenarioId=${scenarioId}`);
+      const otherExport = await exec.get(
+        `/api/exports/forecast.csv?skillId=${fixture.skills.forklift.id}&scenarioId=${scenarioId}`,
+      );
+      expect(otherExport.status).toBe(other.status);
+      const small = csvRecords(
+        (await download(exec, `/api/exports/forecast.csv?skillId=${fixture.skills.sql.id}&teamId=${fixture.teams.finance.id}`))
+          .body,
+      );
+      expect(small.slice(1).every((row) => row[1] === 'suppressed' && row.slice(2).every((cell) => cell === ''))).toBe(true);
     });
   });
 

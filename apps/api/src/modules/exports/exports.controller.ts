@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { GapsQuery, HeatmapQuery } from '../analytics/dto/analytics.query';
+import { ForecastQuery } from '../forecasts/dto/forecast.query';
 import { ExportsService } from './exports.service';
 import { EXPORT_FORMATS, type ExportFormat, type Report } from './report';
 import { writeCsv } from './writers/csv.writer';
@@ -66,6 +67,21 @@ export class ExportsController {
     @Res() response: Response,
   ): Promise<void> {
     await this.send(response, await this.exports.gaps(user, query), format);
+  }
+
+  @Get('forecast.:format')
+  @FormatParam()
+  @ApiProduces(...Object.values(CONTENT_TYPES))
+  @ApiOperation({
+    summary: 'A skill forecast (the filters of GET /forecast) as CSV, XLSX or PDF, a scenario beside the baseline when given',
+  })
+  async forecast(
+    @CurrentUser() user: SessionUser,
+    @Param('format', ExportFormatPipe) format: ExportFormat,
+    @Query() query: ForecastQuery,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.send(response, await this.exports.forecast(user, query), format);
   }
 
   /**

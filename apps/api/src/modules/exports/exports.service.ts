@@ -1,11 +1,21 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { fileNameSlug, type GapEmployeeRowDto, type GapReportDto, type HeatmapCellDto, type HeatmapDto } from '@skillgrid/shared';
+import {
+  fileNameSlug,
+  type ForecastDto,
+  type ForecastMonthDto,
+  type GapEmployeeRowDto,
+  type GapReportDto,
+  type HeatmapCellDto,
+  type HeatmapDto,
+} from '@skillgrid/shared';
 import type { SessionUser } from '../../common/auth/session-user';
 import { AnalyticsContextService } from '../analytics/analytics-context';
 import { AnalyticsService } from '../analytics/analytics.service';
 import type { GapsQuery, HeatmapQuery } from '../analytics/dto/analytics.query';
 import { GapEmployeesService } from '../analytics/gap-employees.service';
+import type { ForecastQuery } from '../forecasts/dto/forecast.query';
+import { ForecastsService } from '../forecasts/forecasts.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import type { Report, ReportChart, ReportColumn, ReportRow, ReportTable } from './report';
 
@@ -59,6 +69,7 @@ export class ExportsService implements OnModuleInit {
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly organisation: OrganisationService,
+    private readonly forecasts: ForecastsService,
   ) {}
 
   /**
@@ -393,5 +404,156 @@ export class ExportsService implements OnModuleInit {
       for (const person of chunk.items) yield row(person);
       if (chunk.items.length < PEOPLE_CHUNK || page * PEOPLE_CHUNK >= chunk.total) return;
     }
+  }
+
+  // ---- forecast --------------------------------------------------------------------------
+
+  async forecast(user: SessionUser, query: ForecastQuery): Promise<Report> {
+    const forecast = await this.forecasts.forecast(user, query);
+    const settings = await this.organisation.settings();
+    const scenario = forecast.scenario ?? null;
+    const scopeName = this.forecastScopeName(forecast, user);
+    const series = (prefix: string): ReportColumn[] => [
+      decimal(`${prefix}demand`, 12),
+      decimal(`${prefix}supply`, 12),
+      decimal(`${prefix}shortfall`, 13),
+      integer(`${prefix}hours`, 12),
+      integer(`${prefix}cost (${forecast.currency})`, 14),
+      decimal(`${prefix}expiry cliff`, 14),
+    ];
+    const figures = (month: ForecastMonthDto | undefined): ReportRow =>
+      forecast.suppressed
+        ? ['suppressed', null, null, null, null, null]
+        : [
+            month?.demand ?? null,
+            month?.supply ?? null,
+            month?.shortfall ?? null,
+            month?.hours ?? null,
+            month?.cost ?? null,
+            month?.expiryCliff ?? null,
+          ];
+    const months: ReportTable = {
+      sheet: 'Months',
+      title: scenario ? `Month by month: baseline and scenario "${scenario.name ?? 'unsaved'}" side by side` : 'Month by month',
+      columns: [text('Month', 12), ...series(scenario ? 'Baseline ' : ''), ...(scenario ? series('Scenario ') : [])].map(
+        (column) => ({
+          ...column,
+          header: column.header.charAt(0).toUpperCase() + column.header.slice(1),
+        }),
+      ),
+      freezeFirstColumn: true,
+      rows: () =>
+        forecast.months.map(
+          (month, index): ReportRow => [month.month, ...figures(month), ...(scenario ? figures(scenario.months[index]) : [])],
+        ),
+    };
+    const tables: ReportTable[] = [months];
+    const assumptions = forecast.assumptions;
+    if (assumptions) {
+      tables.push({
+        sheet: 'Assumptions',
+        title: 'Positions by role and the attrition assumed (baseline)',
+        columns: [
+          text('Role', 28),
+          integer('Required level', 14),
+          integer('Positions today', 15),
+          percent('Annual attrition', 16),
+          percent('Monthly attrition', 17),
+          text('Attrition from', 14),
+        ],
+        freezeFirstColumn: true,
+        rows: () =>
+          assumptions.roles.map(
+            (role): ReportRow => [
+              role.roleName,
+              role.requiredLevel,
+              role.headcount,
+              role.annualAttrition,
+              role.monthlyAttrition,
+              role.attritionSource === 'override' ? 'override' : 'leavers',
+            ],
+          ),
+      });
+    }
+    const backtest = forecast.backtest?.skills.find((skill) => skill.skillId === forecast.skill.id);
+    if (backtest && !forecast.backtest?.suppressed) {
+      tables.push({
+        sheet: 'Backtest',
+        title: `Backtest: the forecast as of ${forecast.backtest?.asOf} against what happened`,
+        columns: [text('Month', 12), decimal('Forecast supply', 16), decimal('Naive (no change)', 17), decimal('Actual', 10)],
+        freezeFirstColumn: true,
+        rows: () => backtest.months.map((month): ReportRow => [month.month, month.forecast, month.naive, month.actual]),
+      });
+    }
+
+    const peak = (list: ForecastMonthDto[]) =>
+      list.reduce<ForecastMonthDto | null>(
+        (best, month) => ((month.shortfall ?? 0) > (best?.shortfall ?? 0) ? month : best),
+        null,
+      );
+    const basePeak = peak(forecast.months);
+    const scenarioPeak = scenario ? peak(scenario.months) : null;
+    const last = forecast.months[forecast.months.length - 1];
+    const one = (value: number | null | undefined) =>
+      value === null || value === undefined ? '–' : value.toLocaleString('en', { maximumFractionDigits: 1 });
+    const withheld = (value: string) => (forecast.suppressed ? 'suppressed' : value);
+    const keyFigures: Array<[string, string]> = [
+      ['Positions today', withheld(one(assumptions?.positions))],
+      ['Qualified today', withheld(one(assumptions?.qualified))],
+      ['Peak shortfall', withheld(basePeak ? `${one(basePeak.shortfall)} (${basePeak.month.slice(0, 7)})` : 'none')],
+      [`Cost to close the peak (${forecast.currency})`, withheld(one(basePeak?.cost ?? 0))],
+      [`Expiry cliff at month ${forecast.horizon}`, withheld(one(last?.expiryCliff))],
+    ];
+    if (scenario)
+      keyFigures.push([
+        'Scenario peak shortfall',
+        withheld(scenarioPeak ? `${one(scenarioPeak.shortfall)} (${scenarioPeak.month.slice(0, 7)})` : 'none'),
+      ]);
+    const notes = [
+      'Demand = planned positions needing the skill; supply = qualified people expected to stay and stay qualified (renewals at the historic rate) plus those expected to qualify through open assignments; figures are fractional (DESIGN §3).',
+    ];
+    if (assumptions?.closingCredential)
+      notes.push(
+        `Hours and cost to close: the shortfall rounded up × ${assumptions.closingCredential.name} (${assumptions.closingCredential.hours} h, ${assumptions.closingCredential.cost} ${forecast.currency}), the cheapest credential by ${forecast.costBy} that qualifies.`,
+      );
+    if (forecast.suppressed)
+      notes.push(`Fewer than ${settings.privacyMinGroup} positions: every figure is withheld for privacy.`);
+    return {
+      fileName: `skillgrid-forecast-${fileNameSlug(forecast.skill.name)}-${fileNameSlug(scopeName)}-${forecast.asOf}`,
+      title: `Workforce forecast: ${forecast.skill.name}, ${scopeName}`,
+      organisation: settings.name,
+      asOf: forecast.asOf,
+      generatedAt: new Date(),
+      filters: [
+        ['Skill', forecast.skill.name],
+        ['Scope', scopeName],
+        ['Horizon', `${forecast.horizon} months`],
+        [
+          'Attrition',
+          query.attritionRate === undefined ? 'computed from leavers' : `${Math.round(query.attritionRate * 100)}% a year`,
+        ],
+        ['Scenario', scenario ? (scenario.name ?? 'unsaved') : 'none'],
+        ['Closing credential by', forecast.costBy],
+        ['As of', forecast.asOf],
+      ],
+      keyFigures,
+      chart: forecast.suppressed
+        ? null
+        : {
+            title: 'Shortfall by month (baseline)',
+            kind: 'number',
+            empty: 'none',
+            bars: forecast.months.map((month) => ({ label: month.month.slice(0, 7), value: month.shortfall })),
+          },
+      tables,
+      csvTable: months,
+      notes,
+    };
+  }
+
+  private forecastScopeName(forecast: ForecastDto, user: SessionUser): string {
+    const parts = [forecast.scope.teamName, forecast.scope.roleName].filter((part): part is string => part !== null);
+    if (parts.length) return parts.join(', ');
+    return user.role === 'manager' ? 'My teams' : 'Organisation';
   }
 }

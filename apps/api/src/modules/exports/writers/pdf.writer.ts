@@ -17,6 +17,7 @@ const HEADER_FILL = '#e9ecef';
 const BAR = '#31688e';
 
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 export function formatCell(value: ExportCell, kind: ColumnKind): string {
   if (value === null || value === undefined) return '–';
@@ -205,7 +206,7 @@ function barChart(doc: Doc, chart: ReportChart): void {
       }
       const width = Math.max(0, Math.min(1, bar.value / max)) * plotWidth;
       if (width > 0) doc.rect(plotX, y, width, barHeight).fillColor(BAR).fill();
-      const label = chart.kind === 'percent' ? `${Math.round(bar.value * 100)}%` : NUMBER.format(bar.value);
+      const label = chart.kind === 'percent' ? `${Math.round(bar.value * 100)}%` : ONE_DECIMAL.format(bar.value);
       doc
         .font('Helvetica')
         .fontSize(8)
