@@ -38,7 +38,12 @@ export interface ImportReportDto {
   errorCount: number;
   fileSha256: string;
   jobId: string;
+  /** Taxonomy imports: the counts per kind of record (skills, roles, requirements). */
+  details?: Record<string, { created: number; updated: number; unchanged: number }>;
 }
+
+export const TAXONOMIES = ['esco', 'onet'] as const;
+export type Taxonomy = (typeof TAXONOMIES)[number];
 
 export const IMPORT_JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];

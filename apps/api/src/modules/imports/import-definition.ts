@@ -10,6 +10,11 @@ export interface ImportCounts {
   unchanged: number;
 }
 
+/** What apply found: the counts, and rows that clash with stored data (a real run then writes nothing). */
+export interface ApplyResult extends ImportCounts {
+  errors?: ImportRowError[];
+}
+
 export interface ImportContext {
   manager: EntityManager;
   dialect: Dialect;
@@ -50,7 +55,7 @@ export interface ImportDefinition<Row = unknown> {
 
 export interface RowChecker<Row> {
   row(values: Record<string, string | undefined>, errors: RowErrors, layout: Layout): Row | null;
-  apply(rows: Row[], context: ImportContext, write: boolean): Promise<ImportCounts>;
+  apply(rows: Row[], context: ImportContext, write: boolean): Promise<ApplyResult>;
 }
 
 export type { ColumnSpec };

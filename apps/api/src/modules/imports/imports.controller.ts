@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { AnyFilesInterceptor, FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isImportEntity, type ImportJobDto, type ImportReportDto } from '@skillgrid/shared';
+import { isImportEntity, TAXONOMIES, type ImportJobDto, type ImportReportDto, type Taxonomy } from '@skillgrid/shared';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
@@ -33,6 +33,35 @@ export class ImportsController {
   @ApiOperation({ summary: "An import's progress (rows read, phase) and, at the end, its report" })
   job(@Param('id') id: string): Promise<ImportJobDto> {
     return this.imports.job(id);
+  }
+
+  @Post('taxonomies/:taxonomy')
+  @Roles('hr')
+  @HttpCode(200)
+  @UseInterceptors(AnyFilesInterceptor())
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary: 'Import the ESCO skills taxonomy or O*NET occupations and skills from their own files',
+    description:
+      'esco: transversalSkillsCollection_en.csv, digitalSkillsCollection_en.csv, skillsHierarchy_en.csv (and skillGroups_en.csv); ' +
+      'onet: Occupation Data.xlsx, Skills.xlsx (and Content Model Reference.xlsx), each as a multipart file under its own name.',
+  })
+  async taxonomy(
+    @Param('taxonomy') taxonomy: string,
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
+    @Query() query: ImportQuery,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ImportReportDto | RejectedReport> {
+    if (!(TAXONOMIES as readonly string[]).includes(taxonomy)) throw DomainError.notFound('Taxonomy', taxonomy);
+    const dryRun = query.dryRun === 'true';
+    const report = await this.imports.importTaxonomy(
+      taxonomy as Taxonomy,
+      (files ?? []).map((file) => ({ path: file.path, originalName: file.originalname, size: file.size })),
+      user,
+      dryRun,
+    );
+    return this.answer(report, dryRun, response);
   }
 
   @Post(':entity')
@@ -69,15 +98,18 @@ export class ImportsController {
       response.status(202);
       return this.imports.job(started.job.id);
     }
-    if (outcome.errorCount && !dryRun) {
-      response.status(422);
-      return {
-        statusCode: 422,
-        code: 'IMPORT_REJECTED',
-        message: `${outcome.errorCount} error(s) in the file; nothing was imported`,
-        ...outcome,
-      };
-    }
-    return outcome;
+    return this.answer(outcome, dryRun, response);
+  }
+
+  /** 200 with the report; 422 with it when a real run found errors (and wrote nothing). */
+  private answer(report: ImportReportDto, dryRun: boolean, response: Response): ImportReportDto | RejectedReport {
+    if (!report.errorCount || dryRun) return report;
+    response.status(422);
+    return {
+      statusCode: 422,
+      code: 'IMPORT_REJECTED',
+      message: `${report.errorCount} error(s) in the file; nothing was imported`,
+      ...report,
+    };
   }
 }

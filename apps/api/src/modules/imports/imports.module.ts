@@ -21,7 +21,7 @@ import { ImportsService } from './imports.service';
         mkdirSync(destination, { recursive: true });
         return {
           storage: diskStorage({ destination }),
-          limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 },
+          limits: { fileSize: config.importMaxBytes, files: 8, fields: 10, parts: 20 },
         };
       },
     }),

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   IMPORT_SYNC_ROW_LIMIT,
   type ImportEntity,
@@ -10,6 +10,7 @@ import {
   type ImportJobPhase,
   type ImportReportDto,
   type ImportRowError,
+  type Taxonomy,
 } from '@skillgrid/shared';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
@@ -19,15 +20,24 @@ import { AuditService } from '../audit/audit.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { detectLayout, rowValues, type ColumnMap, type Layout } from './columns';
 import { ImportFileError } from './import-errors';
-import { RowErrors, type ImportContext, type ImportCounts, type ImportDefinition } from './import-definition';
+import { RowErrors, type ApplyResult, type ImportContext, type ImportCounts, type ImportDefinition } from './import-definition';
 import { ImportJob } from './import-job.entity';
 import { IMPORT_DEFINITIONS } from './definitions';
 import { readTable } from './table-reader';
+import { tally, upsertRoles, upsertSkills } from './catalogue-writers';
+import { readEsco, readOnet, type TaxonomyFiles } from './taxonomies';
 
 /** The errors listed in a report (the rest are counted): a report must fit the job row and a screen. */
 const MAX_LISTED_ERRORS = 200;
 /** Progress is written to the job row this often (rows). */
 const PROGRESS_EVERY = 5_000;
+
+/** Thrown inside the transaction to undo it when apply found clashes. */
+class RolledBack extends Error {
+  constructor(readonly counts: ImportCounts) {
+    super('rolled back');
+  }
+}
 
 export interface UploadedImportFile {
   path: string;
@@ -209,20 +219,31 @@ export class ImportsService {
           jobId: job.id,
           progress: (rowsDone) => this.progress(job, { rowsDone }),
         });
-        if (dryRun || errorCount) counts = await checker.apply(good, context(), false);
+        const counted = (result: ApplyResult): ImportCounts => {
+          addErrors(result.errors ?? []);
+          return { created: result.created, updated: result.updated, unchanged: result.unchanged };
+        };
+        if (dryRun || errorCount) counts = counted(await checker.apply(good, context(), false));
         else {
           await this.progress(job, { phase: 'writing' });
-          counts = await this.dataSource.transaction(async (manager) => {
-            const written = await checker.apply(good, context(manager), true);
-            await this.audit.record(manager, {
-              userId: user.id,
-              action: 'import',
-              entity: `import:${definition.entity}`,
-              entityId: job.id,
-              after: { fileName: job.fileName, fileSha256: job.fileSha256, format, rows, ...written },
+          counts = await this.dataSource
+            .transaction(async (manager) => {
+              const written = counted(await checker.apply(good, context(manager), true));
+              // Rows that clash with stored data: roll everything back.
+              if (errorCount) throw new RolledBack(written);
+              await this.audit.record(manager, {
+                userId: user.id,
+                action: 'import',
+                entity: `import:${definition.entity}`,
+                entityId: job.id,
+                after: { fileName: job.fileName, fileSha256: job.fileSha256, format, rows, ...written },
+              });
+              return written;
+            })
+            .catch((error: unknown) => {
+              if (error instanceof RolledBack) return none;
+              throw error;
             });
-            return written;
-          });
         }
       }
       const result = report(format, rows, counts);
@@ -236,6 +257,117 @@ export class ImportsService {
       await this.finish(job, 'failed', result).catch(() => undefined);
       return result;
     }
+  }
+
+  /**
+   * ESCO or O*NET from their own files (several per upload, recognised by name): skills, and for
+   * O*NET roles with requirements, upserted by external reference in one transaction.
+   */
+  async importTaxonomy(
+    taxonomy: Taxonomy,
+    files: UploadedImportFile[],
+    user: SessionUser,
+    dryRun: boolean,
+  ): Promise<ImportReportDto> {
+    const now = utcNow();
+    const hash = createHash('sha256');
+    for (const file of [...files].sort((a, b) => a.originalName.localeCompare(b.originalName)))
+      hash.update(`${file.originalName}:${await sha256Of(file.path)}\n`);
+    const job = this.dataSource.getRepository(ImportJob).create({
+      id: randomUUID(),
+      entity: taxonomy,
+      status: 'running',
+      phase: 'reading',
+      dryRun: dryRun ? 1 : 0,
+      fileName: files
+        .map((file) => file.originalName)
+        .join(', ')
+        .slice(0, 255),
+      fileSha256: hash.digest('hex'),
+      fileSize: files.reduce((sum, file) => sum + file.size, 0),
+      userId: user.id,
+      rowsRead: 0,
+      rowsDone: 0,
+      rowsTotal: null,
+      report: null,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: null,
+    });
+    await this.dataSource.getRepository(ImportJob).insert(job);
+    const byName: TaxonomyFiles = new Map(files.map((file) => [file.originalName, file.path]));
+    const details: NonNullable<ImportReportDto['details']> = {};
+    const errors: ImportRowError[] = [];
+    let rows = 0;
+    const format = taxonomy === 'esco' ? 'ESCO' : 'O*NET';
+    try {
+      const dialect = dialectOf(this.dataSource);
+      const work = async (manager: EntityManager, write: boolean) => {
+        if (taxonomy === 'esco') {
+          const esco = await readEsco(byName);
+          rows = esco.rows;
+          await this.progress(job, { rowsRead: rows, rowsTotal: esco.skills.length, phase: 'writing' });
+          details['skills'] = tally((await upsertSkills(manager, esco.skills, write)).outcomes);
+          return;
+        }
+        const onet = await readOnet(byName);
+        rows = onet.rows;
+        await this.progress(job, { rowsRead: rows, rowsTotal: onet.skills.length + onet.roles.length, phase: 'writing' });
+        const skills = await upsertSkills(manager, onet.skills, write);
+        details['skills'] = tally(skills.outcomes);
+        const skillId = new Map(onet.skills.map((skill, i) => [skill.externalRef as string, skills.ids[i]]));
+        const roles = await upsertRoles(
+          manager,
+          dialect,
+          onet.roles.map((role) => ({
+            ...role,
+            status: undefined,
+            requirements: role.requirements.map((r) => ({
+              skillId: skillId.get(r.elementId) as number,
+              requiredLevel: r.requiredLevel,
+              weight: r.weight,
+            })),
+          })),
+          write,
+        );
+        details['roles'] = tally(roles.roles);
+        details['requirements'] = tally(roles.requirements.flat());
+      };
+      if (dryRun) await work(this.dataSource.manager, false);
+      else
+        await this.dataSource.transaction(async (manager) => {
+          await work(manager, true);
+          await this.audit.record(manager, {
+            userId: user.id,
+            action: 'import',
+            entity: `import:${taxonomy}`,
+            entityId: job.id,
+            after: { fileName: job.fileName, fileSha256: job.fileSha256, format, rows, details },
+          });
+        });
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      errors.push({ ...(error.field ? { field: error.field } : {}), message: error.message });
+    } finally {
+      await Promise.all(files.map((file) => rm(file.path, { force: true }).catch(() => undefined)));
+    }
+    const sum = (field: keyof ImportCounts) => Object.values(details).reduce((total, counts) => total + counts[field], 0);
+    const result: ImportReportDto = {
+      entity: taxonomy,
+      format,
+      dryRun,
+      rows,
+      created: sum('created'),
+      updated: sum('updated'),
+      unchanged: sum('unchanged'),
+      errors,
+      errorCount: errors.length,
+      fileSha256: job.fileSha256 ?? '',
+      jobId: job.id,
+      details,
+    };
+    await this.finish(job, errors.length ? 'failed' : 'succeeded', result);
+    return result;
   }
 
   /** A refused import is on record too (who tried which file), outside the rolled-back work. */
