@@ -21,7 +21,7 @@ import { ORGANISATION } from './modules/demo/catalogue/organisation.catalogue';
 import { User } from './modules/users/user.entity';
 import { AuditLog } from './modules/audit/audit-log.entity';
 import { utcNow } from './database/column-types';
-import { rebuildSkillState } from './modules/analytics/state/skill-state.sql';
+import { rebuildAnalytics } from './modules/analytics/state/skill-state.sql';
 
 /**
  * Skillgrid command line (plain Node, no Nest):
@@ -234,7 +234,7 @@ async function runRebuildAnalytics(dataSource: DataSource, io: CliIo): Promise<v
   }>;
   const today = todayInTimeZone(settings?.tz ?? 'UTC');
   const started = Date.now();
-  await dataSource.transaction((manager) => rebuildSkillState(manager, today));
+  await dataSource.transaction((manager) => rebuildAnalytics(manager, today));
   io.log(`Rebuilt the skill state and statistics as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

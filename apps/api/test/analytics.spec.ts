@@ -2,7 +2,7 @@ import { addDays, addMonths, endOfMonth, todayInTimeZone, type HeatmapCellDto, t
 import { createTestApp, signInPersonas, type Agent, type TestApp } from './support/test-app';
 import { seedFixture } from './support/fixture';
 import { testDialect } from './support/test-database';
-import { advanceStats, pruneStats, rebuildSkillState } from '../src/modules/analytics/state/skill-state.sql';
+import { advanceStats, pruneStats, rebuildAnalytics } from '../src/modules/analytics/state/skill-state.sql';
 
 /**
  * An organisation built through the API, whose numbers are computed by hand below:
@@ -408,28 +408,79 @@ describe(`skills analytics (${testDialect()})`, () => {
       expect(cell(map, ids.south, ids.picking)).toEqual(figures([1, 1, 1, 0, 0], 2, 2, 1, 2));
     });
 
+    it('takes a renewed credential off the expiring list, and puts it back when the renewal is revoked', async () => {
+      const expiring = async () => (await hr.get(`/api/analytics/expiring?withinDays=30&teamId=${ids.north}`).expect(200)).body;
+      const inOverview = async () =>
+        (await hr.get(`/api/analytics/overview?teamId=${ids.north}`).expect(200)).body.expiringIn90Days as number;
+      // North is now Ava and Ben; Ava's Pick 3 ends tomorrow, Ben's in three months.
+      const nextWeek = async () =>
+        cell(await heatmap(hr, `groupBy=team&teamId=${ids.depot}&asOf=${addDays(today, 7)}`), ids.north, ids.picking)?.holders;
+      const before = await expiring();
+      const counted = await inOverview();
+      expect(before.items.map((item: { completionId: number }) => item.completionId)).toEqual([completionIds.avaPick3]);
+      expect(await nextWeek()).toEqual([1, 1, 1, 0, 0]);
+
+      const renewal = await post('/api/completions', { employeeId: ids.ava, credentialId: ids.pick3, awardedAt: today });
+      await expect(expiring()).resolves.toMatchObject({ items: [], total: 0 });
+      await expect(inOverview()).resolves.toBe(counted - 1);
+      expect(await nextWeek()).toEqual([2, 2, 2, 0, 0]);
+
+      await hr.patch(`/api/completions/${renewal}`).send({ status: 'revoked', reason: 'entered twice' }).expect(200);
+      await expect(expiring()).resolves.toEqual(before);
+      await expect(inOverview()).resolves.toBe(counted);
+      expect(await nextWeek()).toEqual([1, 1, 1, 0, 0]);
+      // Moved onto the date of Ava's first Pick 3, it would be the same completion twice.
+      const clash = await hr
+        .patch(`/api/completions/${renewal}`)
+        .send({ awardedAt: addDays(today, -360) })
+        .expect(409);
+      expect(clash.body.code).toBe('DUPLICATE_COMPLETION');
+    });
+
+    it("keeps count when one person's completions are recorded at the same time", async () => {
+      const responses = await Promise.all(
+        [ids.coach3, ids.pick4, ids.safety2].map((credentialId, i) =>
+          hr.post('/api/completions').send({ employeeId: ids.ben, credentialId, awardedAt: addDays(today, -5 - i) }),
+        ),
+      );
+      expect(responses.map((response) => response.status)).toEqual([201, 201, 201]);
+      // North: Ava at Picking 3, Ben now at Picking 4 and Coaching 3 (the rebuild below checks every row).
+      const map = await heatmap(hr, `groupBy=team&teamId=${ids.depot}`);
+      expect(cell(map, ids.north, ids.picking)?.holders).toEqual([2, 2, 2, 1, 0]);
+      expect(cell(map, ids.north, ids.coaching)?.holders).toEqual([1, 1, 1, 0, 0]);
+    });
+
     it('keeps rollups equal to a rebuild from scratch', async () => {
       const snapshot = async () =>
         Promise.all(
-          ['skill_stats', 'headcount_stats', 'rollup_members', 'employee_skill_levels', 'team_closure', 'rollup_state'].map(
-            async (table) =>
-              ((await sut.dataSource.query(`SELECT * FROM ${table}`)) as Array<Record<string, unknown>>)
-                .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)]))))
-                .sort(),
+          [
+            'skill_stats',
+            'headcount_stats',
+            'expiry_stats',
+            'rollup_members',
+            'employee_skill_levels',
+            'team_closure',
+            'rollup_state',
+          ].map(async (table) =>
+            ((await sut.dataSource.query(`SELECT * FROM ${table}`)) as Array<Record<string, unknown>>)
+              .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)]))))
+              .sort(),
           ),
         );
       await pruneStats(sut.dataSource);
       const maintained = await snapshot();
-      await sut.dataSource.transaction((manager) => rebuildSkillState(manager, today));
+      await sut.dataSource.transaction((manager) => rebuildAnalytics(manager, today));
       expect(await snapshot()).toEqual(maintained);
+      // Statistics and expiries were there to compare.
       expect(maintained[0].length).toBeGreaterThan(0);
+      expect(maintained[2].length).toBeGreaterThan(0);
     });
 
     it('gives the same answers from statistics dated long ago, and after moving their date forward', async () => {
       const query = `groupBy=team&teamId=${ids.depot}`;
       const current = await heatmap(hr, query);
       const later = await heatmap(hr, `${query}&asOf=${addMonths(today, 14)}`);
-      await sut.dataSource.transaction((manager) => rebuildSkillState(manager, addDays(today, -400)));
+      await sut.dataSource.transaction((manager) => rebuildAnalytics(manager, addDays(today, -400)));
       expect(await heatmap(hr, query)).toEqual(current);
       expect(await heatmap(hr, `${query}&asOf=${addMonths(today, 14)}`)).toEqual(later);
       await expect(sut.dataSource.transaction((manager) => advanceStats(manager, testDialect(), today))).resolves.toBe(true);

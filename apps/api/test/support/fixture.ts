@@ -17,7 +17,7 @@ import { CredentialSkill } from '../../src/modules/credentials/credential-skill.
 import { Completion } from '../../src/modules/completions/completion.entity';
 import { User } from '../../src/modules/users/user.entity';
 import type { UserRole } from '@skillgrid/shared';
-import { rebuildSkillState } from '../../src/modules/analytics/state/skill-state.sql';
+import { rebuildAnalytics } from '../../src/modules/analytics/state/skill-state.sql';
 
 export const PASSWORD = 'pw-for-tests';
 
@@ -190,7 +190,7 @@ export async function seedFixture(dataSource: DataSource) {
   ]);
 
   // The rows above bypass the services: build the current skill state and rollups from them.
-  await rebuildSkillState(dataSource, todayInTimeZone('UTC'));
+  await rebuildAnalytics(dataSource, todayInTimeZone('UTC'));
 
   const hash = await argon2.hash(PASSWORD);
   const user = (email: string, role: UserRole, employeeId: number | null) =>

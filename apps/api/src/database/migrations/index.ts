@@ -2,6 +2,7 @@ import { InitialSchema1795910400000 } from './1795910400000-InitialSchema';
 import { EmployeeNameIndex1795996800000 } from './1795996800000-EmployeeNameIndex';
 import { SkillState1796083200000 } from './1796083200000-SkillState';
 import { EmploymentPeriodTeamIndex1796169600000 } from './1796169600000-EmploymentPeriodTeamIndex';
+import { ExpiryStats1796256000000 } from './1796256000000-ExpiryStats';
 
 /** Listed explicitly: the bundled app cannot follow a glob. Append new migrations in order. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   EmployeeNameIndex1795996800000,
   SkillState1796083200000,
   EmploymentPeriodTeamIndex1796169600000,
+  ExpiryStats1796256000000,
 ];

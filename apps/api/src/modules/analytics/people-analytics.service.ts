@@ -230,11 +230,7 @@ export class PeopleAnalyticsService {
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const within = query.teamId !== undefined ? [(await this.contexts.team(ctx, query.teamId)).id] : ctx.roots;
     const { from, parameters, until } = this.expiringSql(ctx, within, withinDays);
-    const months = (await ctx.sql.query(
-      `SELECT SUBSTR(c.expires_at, 1, 7) AS m, COUNT(*) AS n ${from} GROUP BY SUBSTR(c.expires_at, 1, 7)`,
-      parameters,
-    )) as Row[];
-    const counts = new Map(months.map((row) => [String(row.m), Number(row.n)]));
+    const counts = await this.expiriesByMonth(ctx, within, until);
     const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
     const headcount = await this.headcount(ctx, within);
     const suppressed = ctx.privacyMinGroup !== null && headcount < ctx.privacyMinGroup;
@@ -288,11 +284,24 @@ export class PeopleAnalyticsService {
     return { from, parameters: [...scope.parameters, ctx.today, until], until };
   }
 
-  /** How many completions expire in the 90 days after today in a scope (the overview's figure; one count). */
+  /**
+   * Unrenewed expiries of a scope per month, in (today, until], summed from expiry_stats (today is
+   * never before the statistics' date, after which they hold every expiry).
+   */
+  private async expiriesByMonth(ctx: AnalyticsContext, within: number[] | null, until: IsoDate): Promise<Map<string, number>> {
+    const scopes = within ?? [ORGANISATION_SCOPE];
+    const rows = (await ctx.sql.query(
+      `SELECT SUBSTR(expires_on, 1, 7) AS m, SUM(completions) AS n FROM expiry_stats WHERE scope_id IN (${placeholders(scopes.length)}) ` +
+        'AND expires_on > ? AND expires_on <= ? GROUP BY SUBSTR(expires_on, 1, 7)',
+      [...scopes, ctx.today, until],
+    )) as Row[];
+    return new Map(rows.map((row) => [String(row.m), Number(row.n)]));
+  }
+
+  /** How many completions expire in the 90 days after today in a scope (the overview's figure). */
   async expiringCount(ctx: AnalyticsContext, within: number[] | null): Promise<number> {
-    const { from, parameters } = this.expiringSql(ctx, within, 90);
-    const [{ n }] = (await ctx.sql.query(`SELECT COUNT(*) AS n ${from}`, parameters)) as Row[];
-    return Number(n);
+    const counts = await this.expiriesByMonth(ctx, within, addDays(ctx.today, 90));
+    return [...counts.values()].reduce((sum, count) => sum + count, 0);
   }
 
   private async headcount(ctx: AnalyticsContext, within: number[] | null): Promise<number> {

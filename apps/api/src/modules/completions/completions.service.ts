@@ -7,8 +7,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { utcNow } from '../../database/column-types';
 import { dialectOf } from '../../database/sql';
-import { refreshEmployeeSkills } from '../analytics/state/skill-state.sql';
-import { CredentialSkill } from '../credentials/credential-skill.entity';
+import { writeCompletion, type CompletionVersion } from '../analytics/state/skill-state.sql';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../scope/scope.service';
 import { OrganisationService } from '../organisation/organisation.service';
@@ -67,14 +66,21 @@ export class CompletionsService {
     return toCompletionDto(await this.visible(this.dataSource.manager, user, id));
   }
 
-  /** The employee's state in the skills this credential grants, and the statistics, in the same transaction. */
-  private async refreshSkills(manager: EntityManager, employeeId: number, credentialId: number): Promise<void> {
-    const grants = await manager.find(CredentialSkill, { where: { credentialId }, select: { skillId: true } });
-    await refreshEmployeeSkills(
+  /** Writes a completion of the employee's; their skill state and the statistics follow, in the same transaction. */
+  private write(
+    manager: EntityManager,
+    completion: Completion,
+    write: (existing: readonly CompletionVersion[]) => Promise<unknown>,
+  ): Promise<void> {
+    return writeCompletion(
       manager,
       dialectOf(manager.connection),
-      employeeId,
-      grants.map((grant) => grant.skillId),
+      completion.employeeId,
+      completion.credentialId,
+      async (existing) => {
+        await write(existing);
+        return completion;
+      },
     );
   }
 
@@ -87,7 +93,7 @@ export class CompletionsService {
 
   create(user: SessionUser, dto: CreateCompletionDto): Promise<CompletionDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.scopes.visibleEmployee(user, dto.employeeId);
+      const employee = await this.scopes.visibleEmployee(user, dto.employeeId);
       const [credential] = (await requireIds(manager, Credential, [dto.credentialId], 'credentialId', 'Credential')).values();
       const expiresAt =
         dto.expiresAt !== undefined
@@ -96,36 +102,34 @@ export class CompletionsService {
             ? addMonths(dto.awardedAt, credential.validityMonths)
             : null;
       this.checkDates(await this.organisation.today(), dto.awardedAt, expiresAt);
-      const clash = await manager.findOne(Completion, {
-        where: { employeeId: dto.employeeId, credentialId: dto.credentialId, awardedAt: dto.awardedAt },
-      });
-      if (clash) {
-        throw DomainError.conflict(
-          'DUPLICATE_COMPLETION',
-          'awardedAt',
-          `This employee already has "${credential.name}" awarded on ${dto.awardedAt} (completion ${clash.id})`,
-        );
-      }
       const now = utcNow();
-      const saved = await manager.save(
-        manager.create(Completion, {
-          employeeId: dto.employeeId,
-          credentialId: dto.credentialId,
-          awardedAt: dto.awardedAt,
-          expiresAt,
-          source: 'manual',
-          evidenceUrl: dto.evidenceUrl ?? null,
-          score: dto.score ?? null,
-          status: 'valid',
-          statusReason: null,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      await this.refreshSkills(manager, dto.employeeId, dto.credentialId);
-      const result = toCompletionDto(
-        await manager.findOneOrFail(Completion, { where: { id: saved.id }, relations: { employee: true, credential: true } }),
-      );
+      const saved = manager.create(Completion, {
+        employeeId: dto.employeeId,
+        credentialId: dto.credentialId,
+        awardedAt: dto.awardedAt,
+        expiresAt,
+        source: 'manual',
+        evidenceUrl: dto.evidenceUrl ?? null,
+        score: dto.score ?? null,
+        status: 'valid',
+        statusReason: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.write(manager, saved, async (existing) => {
+        const clash = existing.find((c) => c.credentialId === dto.credentialId && c.awardedAt === dto.awardedAt);
+        if (clash) {
+          throw DomainError.conflict(
+            'DUPLICATE_COMPLETION',
+            'awardedAt',
+            `This employee already has "${credential.name}" awarded on ${dto.awardedAt} (completion ${clash.id})`,
+          );
+        }
+        // insert, not save: nothing to cascade or read back; it sets the new id on the entity.
+        await manager.insert(Completion, saved);
+      });
+      // Everything the answer shows is known already: no need to read the row back.
+      const result = toCompletionDto({ ...saved, employee, credential });
       await this.audit.record(manager, {
         userId: user.id,
         action: 'create',
@@ -145,17 +149,6 @@ export class CompletionsService {
       const awardedAt = dto.awardedAt ?? completion.awardedAt;
       const expiresAt = dto.expiresAt !== undefined ? dto.expiresAt : completion.expiresAt;
       this.checkDates(await this.organisation.today(), awardedAt, expiresAt);
-      if (awardedAt !== completion.awardedAt) {
-        const clash = await manager.findOne(Completion, {
-          where: { employeeId: completion.employeeId, credentialId: completion.credentialId, awardedAt },
-        });
-        if (clash)
-          throw DomainError.conflict(
-            'DUPLICATE_COMPLETION',
-            'awardedAt',
-            `Completion ${clash.id} already records this credential on ${awardedAt}`,
-          );
-      }
       completion.awardedAt = awardedAt;
       completion.expiresAt = expiresAt;
       if (dto.evidenceUrl !== undefined) completion.evidenceUrl = dto.evidenceUrl;
@@ -163,8 +156,31 @@ export class CompletionsService {
       if (dto.status !== undefined) completion.status = dto.status;
       if (dto.reason !== undefined) completion.statusReason = dto.reason;
       completion.updatedAt = utcNow();
-      await manager.save(completion);
-      await this.refreshSkills(manager, completion.employeeId, completion.credentialId);
+      await this.write(manager, completion, async (existing) => {
+        const clash = existing.find(
+          (c) => c.id !== id && c.credentialId === completion.credentialId && c.awardedAt === completion.awardedAt,
+        );
+        if (clash)
+          throw DomainError.conflict(
+            'DUPLICATE_COMPLETION',
+            'awardedAt',
+            `Completion ${clash.id} already records this credential on ${awardedAt}`,
+          );
+        // update, not save: save would read the row again to work out what changed.
+        await manager.update(
+          Completion,
+          { id },
+          {
+            awardedAt: completion.awardedAt,
+            expiresAt: completion.expiresAt,
+            evidenceUrl: completion.evidenceUrl,
+            score: completion.score,
+            status: completion.status,
+            statusReason: completion.statusReason,
+            updatedAt: completion.updatedAt,
+          },
+        );
+      });
       const after = toCompletionDto(completion);
       await this.audit.record(manager, {
         userId: user.id,

@@ -1,4 +1,4 @@
-import { rebuildSkillState } from '../analytics/state/skill-state.sql';
+import { rebuildAnalytics } from '../analytics/state/skill-state.sql';
 import { hash as argon2Hash } from 'argon2';
 import { isIsoDate } from '@skillgrid/shared';
 import type { DataSource, QueryRunner } from 'typeorm';
@@ -570,7 +570,7 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
       );
     });
     progress(`Linked team managers and demo users`);
-    await writer.transaction(() => rebuildSkillState(runner, options.today));
+    await writer.transaction(() => rebuildAnalytics(runner, options.today));
     progress(`Built the current skill state, the rollups and the team closure`);
     return summary;
   } catch (error) {

@@ -127,6 +127,24 @@ export class SkillStat {
   towards!: number;
 }
 
+/**
+ * Per scope (a team's sub-tree, or 0 for the organisation) and day: the credentials of active
+ * members that expire that day and are not renewed — each (employee, credential)'s latest valid
+ * completion, counted on its expiry date when that is after the date in rollup_state. A window of
+ * days from today on is a range of rows, however many completions there are.
+ */
+@Entity({ name: 'expiry_stats' })
+export class ExpiryStat {
+  @PrimaryColumn({ name: 'scope_id', type: 'integer' })
+  scopeId!: number;
+
+  @PrimaryColumn({ name: 'expires_on', type: 'date' })
+  expiresOn!: string;
+
+  @Column({ type: 'integer' })
+  completions!: number;
+}
+
 /** The date the statistics hold on (advanced day by day; correctness never depends on it). */
 @Entity({ name: 'rollup_state' })
 export class RollupState {
@@ -137,4 +155,12 @@ export class RollupState {
   validOn!: string;
 }
 
-export const SKILL_STATE_ENTITIES = [TeamClosure, EmployeeSkillLevel, RollupMember, HeadcountStat, SkillStat, RollupState];
+export const SKILL_STATE_ENTITIES = [
+  TeamClosure,
+  EmployeeSkillLevel,
+  RollupMember,
+  HeadcountStat,
+  SkillStat,
+  ExpiryStat,
+  RollupState,
+];

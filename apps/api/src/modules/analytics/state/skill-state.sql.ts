@@ -13,6 +13,10 @@ import { chunks, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner
  *   the organisation as scope 0) and dimension (all, direct, by role, by location), of the
  *   levels held on rollup_state.valid_on (R). A date d >= R subtracts the levels that end in
  *   (R, d], so R only has to be some day not after today; it is moved forward to save work.
+ * expiry_stats: per scope (sub-trees only) and day after R, the members' credentials whose
+ *   latest valid completion expires that day (not renewed). It is computed from completions,
+ *   so a change to completions must go through applyCompletionChange, which knows the
+ *   completion before and after; the other writers leave completions alone.
  */
 
 export const NEVER_EXPIRES = '9999-12-31';
@@ -25,6 +29,7 @@ const DIMS_TABLE = 'SELECT 0 AS dim UNION ALL SELECT 1 UNION ALL SELECT 2 UNION 
 const DIM_ID = 'CASE d.dim WHEN 2 THEN m.role_id WHEN 3 THEN m.location_id ELSE 0 END';
 const SKILL_KEY = ['scope_id', 'dim', 'dim_id', 'skill_id', 'level'];
 const HEADCOUNT_KEY = ['scope_id', 'dim', 'dim_id', 'role_id'];
+const EXPIRY_KEY = ['scope_id', 'expires_on'];
 const LEVEL = quote('level');
 /** Employees per statement: far below SQLite's bound-variable limit. */
 const CHUNK = 500;
@@ -51,18 +56,48 @@ function membersSelect(where: string): string {
 }
 
 /**
- * Contributions to skill_stats of the levels matched by `where` (on h, m), times `sign`; the
- * role requirements give met and towards.
+ * Contributions to skill_stats of held levels (alias h, from `source`: employee_skill_levels or
+ * rows of employee_id, skill_id, level and n) matched by `where` (on h, m), each counted
+ * `weight` times (1, -1 or h.n); the role requirements give met and towards.
  */
-function skillStatsSelect(where: string, sign: 1 | -1): string {
+function skillStatsSelect(source: string, weight: string, where: string): string {
   return (
-    `SELECT gc.ancestor_id AS scope_id, d.dim, ${DIM_ID} AS dim_id, h.skill_id, h.${LEVEL}, ${sign} * COUNT(*) AS holders, ` +
-    `${sign} * SUM(CASE WHEN rr.required_level = h.${LEVEL} THEN 1 ELSE 0 END) AS met, ` +
-    `${sign} * SUM(CASE WHEN rr.required_level >= h.${LEVEL} THEN 1 ELSE 0 END) AS towards ` +
-    `FROM employee_skill_levels h JOIN rollup_members m ON m.employee_id = h.employee_id ${MEMBER_SCOPES} ` +
+    `SELECT gc.ancestor_id AS scope_id, d.dim, ${DIM_ID} AS dim_id, h.skill_id, h.${LEVEL}, SUM(${weight}) AS holders, ` +
+    `SUM(CASE WHEN rr.required_level = h.${LEVEL} THEN ${weight} ELSE 0 END) AS met, ` +
+    `SUM(CASE WHEN rr.required_level >= h.${LEVEL} THEN ${weight} ELSE 0 END) AS towards ` +
+    `FROM ${source} h JOIN rollup_members m ON m.employee_id = h.employee_id ${MEMBER_SCOPES} ` +
     `LEFT JOIN role_requirements rr ON rr.role_id = m.role_id AND rr.skill_id = h.skill_id WHERE ${where} ` +
     `GROUP BY gc.ancestor_id, d.dim, ${DIM_ID}, h.skill_id, h.${LEVEL}`
   );
+}
+
+/** Each (employee, credential)'s latest valid completion (alias c): the one a renewal would come after. */
+const LATEST_VALID =
+  "c.status = 'valid' AND NOT EXISTS (SELECT 1 FROM completions r WHERE r.employee_id = c.employee_id " +
+  "AND r.credential_id = c.credential_id AND r.status = 'valid' AND r.awarded_at > c.awarded_at)";
+
+/** The unrenewed expiries after R (the parameter) of the employees matched by `where` on c, each counted `sign` times. */
+function unrenewedExpiries(where: string, sign: 1 | -1): string {
+  return `(SELECT c.employee_id, c.expires_at AS expires_on, ${sign} AS n FROM completions c WHERE ${where} AND c.expires_at > ? AND ${LATEST_VALID})`;
+}
+
+/** Contributions to expiry_stats of expiries (alias v, from `source`: rows of employee_id, expires_on and n) of members. */
+function expiryStatsSelect(source: string): string {
+  return (
+    `SELECT gc.ancestor_id AS scope_id, v.expires_on, SUM(v.n) AS completions FROM ${source} v ` +
+    'JOIN rollup_members m ON m.employee_id = v.employee_id JOIN team_closure gc ON gc.descendant_id = m.team_id ' +
+    'GROUP BY gc.ancestor_id, v.expires_on'
+  );
+}
+
+/** Literal rows as a derived table (UNION ALL of SELECTs: both databases accept it). */
+function literalRows(
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+): { sql: string; parameters: unknown[] } {
+  const first = `SELECT ${columns.map((column) => `? AS ${quote(column)}`).join(', ')}`;
+  const next = `SELECT ${columns.map(() => '?').join(', ')}`;
+  return { sql: `(${[first, ...rows.slice(1).map(() => next)].join(' UNION ALL ')})`, parameters: rows.flat() };
 }
 
 function headcountSelect(where: string, sign: 1 | -1): string {
@@ -85,9 +120,20 @@ async function validOn(sql: SqlRunner, dialect: Dialect): Promise<string> {
 /** Adds (sign 1) or subtracts (sign -1) the skill_stats contributions of the levels matched by `where` (on h, m). */
 function addSkillStats(sql: SqlRunner, dialect: Dialect, where: string, parameters: unknown[], sign: 1 | -1): Promise<unknown> {
   return sql.query(
-    upsertAddSql(dialect, 'skill_stats', SKILL_KEY, ['holders', 'met', 'towards'], skillStatsSelect(where, sign)),
+    upsertAddSql(
+      dialect,
+      'skill_stats',
+      SKILL_KEY,
+      ['holders', 'met', 'towards'],
+      skillStatsSelect('employee_skill_levels', String(sign), where),
+    ),
     parameters,
   );
+}
+
+/** Adds the expiry_stats contributions of the rows of `source` (see expiryStatsSelect). */
+function addExpiryStats(sql: SqlRunner, dialect: Dialect, source: string, parameters: unknown[]): Promise<unknown> {
+  return sql.query(upsertAddSql(dialect, 'expiry_stats', EXPIRY_KEY, ['completions'], expiryStatsSelect(source)), parameters);
 }
 
 /** Adds (sign 1) or subtracts (sign -1) the headcount_stats contributions of the members matched by `where` (on m). */
@@ -98,14 +144,19 @@ function addHeadcounts(sql: SqlRunner, dialect: Dialect, where: string, paramete
   );
 }
 
-/** Adds (sign 1) or subtracts (sign -1) some employees' contributions to both statistics tables. */
+/** Adds (sign 1) or subtracts (sign -1) some employees' contributions to the statistics tables. */
 async function addContributions(sql: SqlRunner, dialect: Dialect, ids: number[], since: string, sign: 1 | -1): Promise<void> {
   const list = placeholders(ids.length);
   await addSkillStats(sql, dialect, `h.employee_id IN (${list}) AND h.valid_until > ?`, [...ids, since], sign);
   await addHeadcounts(sql, dialect, `m.employee_id IN (${list})`, ids, sign);
+  await addExpiryStats(sql, dialect, unrenewedExpiries(`c.employee_id IN (${list})`, sign), [...ids, since]);
 }
 
-/** Takes employees out of the statistics (before their completions, placement, role requirements or team tree change). */
+/**
+ * Takes employees out of the statistics, before their role's requirements or the team tree
+ * change (the statistics go through both). Their completions must be as they were when they were
+ * added: the expiries are computed from them.
+ */
 export async function withdrawEmployees(sql: SqlRunner, dialect: Dialect, employeeIds: readonly number[]): Promise<void> {
   const unique = [...new Set(employeeIds)].sort((a, b) => a - b);
   if (!unique.length) return;
@@ -139,57 +190,202 @@ export async function contributeEmployees(sql: SqlRunner, dialect: Dialect, empl
   }
 }
 
-/** Withdraws and re-adds: after a change to employees' completions, placement or status, or to a credential's grants. */
+/** Withdraws and re-adds: after a change to employees' placement or status, or to a credential's grants. */
 export async function refreshEmployees(sql: SqlRunner, dialect: Dialect, employeeIds: readonly number[]): Promise<void> {
   await withdrawEmployees(sql, dialect, employeeIds);
   await contributeEmployees(sql, dialect, employeeIds);
 }
 
+/** A completion as the write path knows it. */
+export interface CompletionVersion {
+  id: number;
+  credentialId: number;
+  awardedAt: string;
+  expiresAt: string | null;
+  status: string;
+}
+
+type StateRow = Record<string, string | number | null>;
+
+/** The latest valid completion of a credential (a renewal replaces the one before). */
+function latestOf(completions: Iterable<CompletionVersion>, credentialId: number): CompletionVersion | null {
+  let latest: CompletionVersion | null = null;
+  for (const completion of completions)
+    if (
+      completion.credentialId === credentialId &&
+      completion.status === 'valid' &&
+      (!latest || completion.awardedAt > latest.awardedAt)
+    )
+      latest = completion;
+  return latest;
+}
+
+/** (skill, level) as one number, in (skill, level) order. */
+const levelKey = (skillId: number, level: number) => skillId * 8 + level;
+const skillOf = (key: number) => Math.floor(key / 8);
+
 /**
- * After a change to one employee's completions of credentials granting `skillIds`: only those
- * skills' state and statistics move (and the headcount's "any credential recorded" when it flips).
+ * Records, corrects or revokes one completion of `credentialId` (`write` does it, given the
+ * employee's completions as they were, and returns the completion as it now is), and moves the employee's state in the skills the credential grants,
+ * and the statistics, by what that changes — nothing when it changes neither a level's end date,
+ * nor whether a level is held on R, nor the credential's unrenewed expiry.
+ *
+ * One read before the write, and at most one write per table that moves. The read comes first so
+ * that the employee's row is locked before the completion's foreign key takes a shared lock on it
+ * (two writers holding that and both asking for the row lock would deadlock).
  */
-export async function refreshEmployeeSkills(
+export async function writeCompletion(
   sql: SqlRunner,
   dialect: Dialect,
   employeeId: number,
-  skillIds: readonly number[],
+  credentialId: number,
+  write: (completions: readonly CompletionVersion[]) => Promise<CompletionVersion>,
 ): Promise<void> {
-  if (dialect === 'mysql') await sql.query('SELECT id FROM employees WHERE id = ? FOR UPDATE', [employeeId]);
-  const since = await validOn(sql, dialect);
-  if (skillIds.length) {
-    const skills = placeholders(skillIds.length);
-    const statsOf = (sign: 1 | -1) =>
-      addSkillStats(
-        sql,
-        dialect,
-        `h.employee_id = ? AND h.skill_id IN (${skills}) AND h.valid_until > ?`,
-        [employeeId, ...skillIds, since],
-        sign,
-      );
-    await statsOf(-1);
-    await sql.query(`DELETE FROM employee_skill_levels WHERE employee_id = ? AND skill_id IN (${skills})`, [
-      employeeId,
-      ...skillIds,
-    ]);
-    await sql.query(
-      `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect(`c.employee_id = ? AND cs.skill_id IN (${skills})`)}`,
-      [employeeId, ...skillIds],
-    );
-    await statsOf(1);
+  const mysql = dialect === 'mysql';
+  // Each part tagged by k: the employee ('e': the team they are counted in, or null, and whether
+  // they have any valid completion), their completions with what they grant ('c'), the
+  // credential's grants ('g'), their current levels ('h') and R ('r'). On MySQL each part is a
+  // locking read, so it sees what was committed before the lock rather than the transaction's first
+  // snapshot: the employee's row lock orders writers of the same person (as in withdrawEmployees),
+  // and the shared lock on rollup_state keeps R where it is.
+  const parts: Array<[string, string]> = [
+    [
+      "SELECT 'e' AS k, m.team_id AS id, m.recorded AS cr, NULL AS aw, NULL AS ex, NULL AS st, NULL AS s, NULL AS lv " +
+        'FROM employees e LEFT JOIN rollup_members m ON m.employee_id = e.id WHERE e.id = ?',
+      'FOR UPDATE',
+    ],
+    [
+      `SELECT 'c', c.id, c.credential_id, c.awarded_at, c.expires_at, c.status, cs.skill_id, cs.${LEVEL} FROM completions c ` +
+        'LEFT JOIN credential_skills cs ON cs.credential_id = c.credential_id WHERE c.employee_id = ?',
+      'LOCK IN SHARE MODE',
+    ],
+    [
+      `SELECT 'g', NULL, NULL, NULL, NULL, NULL, skill_id, ${LEVEL} FROM credential_skills WHERE credential_id = ?`,
+      'LOCK IN SHARE MODE',
+    ],
+    [
+      `SELECT 'h', NULL, NULL, NULL, valid_until, NULL, skill_id, ${LEVEL} FROM employee_skill_levels WHERE employee_id = ?`,
+      'LOCK IN SHARE MODE',
+    ],
+    ["SELECT 'r', NULL, NULL, valid_on, NULL, NULL, NULL, NULL FROM rollup_state WHERE id = 1", 'LOCK IN SHARE MODE'],
+  ];
+  const rows = (await sql.query(parts.map(([part, lock]) => (mysql ? `(${part} ${lock})` : part)).join(' UNION ALL '), [
+    employeeId,
+    employeeId,
+    credentialId,
+    employeeId,
+  ])) as StateRow[];
+  const date = (value: string | number | null) => (value === null ? NEVER_EXPIRES : String(value).slice(0, 10));
+  let since: string | null = null;
+  let teamId: string | number | null = null;
+  let recorded = 0;
+  const completions = new Map<number, CompletionVersion>();
+  /** credential → skill → level granted. */
+  const grants = new Map<number, Map<number, number>>();
+  const oldUntil = new Map<number, string>();
+  const grant = (credential: number, row: StateRow) => {
+    let bySkill = grants.get(credential);
+    if (!bySkill) grants.set(credential, (bySkill = new Map()));
+    if (row.s !== null) bySkill.set(Number(row.s), Number(row.lv));
+  };
+  for (const row of rows) {
+    if (row.k === 'e') [teamId, recorded] = [row.id, Number(row.cr)];
+    else if (row.k === 'r') since = date(row.aw);
+    else if (row.k === 'h') oldUntil.set(levelKey(Number(row.s), Number(row.lv)), date(row.ex));
+    else if (row.k === 'g') grant(credentialId, row);
+    else {
+      grant(Number(row.cr), row);
+      completions.set(Number(row.id), {
+        id: Number(row.id),
+        credentialId: Number(row.cr),
+        awardedAt: date(row.aw),
+        expiresAt: row.ex === null ? null : date(row.ex),
+        status: String(row.st),
+      });
+    }
   }
-  const [member] = (await sql.query('SELECT recorded FROM rollup_members WHERE employee_id = ?', [employeeId])) as Array<{
-    recorded: number | string;
-  }>;
-  if (!member) return;
-  const [now] = (await sql.query(
-    "SELECT CASE WHEN EXISTS (SELECT 1 FROM completions c WHERE c.employee_id = ? AND c.status = 'valid') THEN 1 ELSE 0 END AS r",
-    [employeeId],
-  )) as Array<{ r: number | string }>;
-  if (Number(now.r) === Number(member.recorded)) return;
+  if (since === null) throw new Error('rollup_state is empty: run the migrations');
+  const from: string = since;
+
+  const after = await write([...completions.values()]);
+  const valid = new Map([...completions].filter(([, completion]) => completion.status === 'valid'));
+  const next = new Map(valid);
+  next.delete(after.id);
+  if (after.status === 'valid') next.set(after.id, after);
+
+  // The levels of the credential's skills, from the valid completions after the write.
+  const skills = new Set(grants.get(credentialId)?.keys());
+  const newUntil = new Map<number, string>();
+  for (const completion of next.values()) {
+    const until = completion.expiresAt ?? NEVER_EXPIRES;
+    for (const [skillId, level] of grants.get(completion.credentialId) ?? []) {
+      if (!skills.has(skillId)) continue;
+      for (let k = 1; k <= level; k++)
+        if ((newUntil.get(levelKey(skillId, k)) ?? '') < until) newUntil.set(levelKey(skillId, k), until);
+    }
+  }
+  const levelRows: Array<[number, number, number, string]> = [];
+  const gone: number[] = [];
+  const statRows: Array<[number, number, number, number]> = [];
+  const held = (until: string | undefined) => until !== undefined && until > from;
+  for (const key of new Set([...[...oldUntil.keys()].filter((k) => skills.has(skillOf(k))), ...newUntil.keys()])) {
+    const [was, now] = [oldUntil.get(key), newUntil.get(key)];
+    if (was === now) continue;
+    if (now === undefined) gone.push(key);
+    else levelRows.push([employeeId, skillOf(key), key % 8, now]);
+    if (held(was) !== held(now)) statRows.push([employeeId, skillOf(key), key % 8, held(now) ? 1 : -1]);
+  }
+  if (levelRows.length) {
+    await sql.query(
+      `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) VALUES ${levelRows.map(() => '(?, ?, ?, ?)').join(', ')} ` +
+        (mysql
+          ? 'ON DUPLICATE KEY UPDATE valid_until = VALUES(valid_until)'
+          : `ON CONFLICT (employee_id, skill_id, ${LEVEL}) DO UPDATE SET valid_until = excluded.valid_until`),
+      levelRows.flat(),
+    );
+  }
+  if (gone.length) {
+    await sql.query(
+      `DELETE FROM employee_skill_levels WHERE employee_id = ? AND (${gone.map(() => `(skill_id = ? AND ${LEVEL} = ?)`).join(' OR ')})`,
+      [employeeId, ...gone.flatMap((key) => [skillOf(key), key % 8])],
+    );
+  }
+  if (teamId === null) return; // not an active member: in no statistics
+
+  if (statRows.length) {
+    const source = literalRows(['employee_id', 'skill_id', 'level', 'n'], statRows);
+    await sql.query(
+      upsertAddSql(
+        dialect,
+        'skill_stats',
+        SKILL_KEY,
+        ['holders', 'met', 'towards'],
+        skillStatsSelect(source.sql, 'h.n', '1 = 1'),
+      ),
+      source.parameters,
+    );
+  }
+
+  // The credential's unrenewed expiry after R, before and after.
+  const expiring = (completions: Map<number, CompletionVersion>) => {
+    const latest = latestOf(completions.values(), credentialId);
+    return latest?.expiresAt && latest.expiresAt > from ? latest.expiresAt : null;
+  };
+  const [wasExpiring, nowExpiring] = [expiring(valid), expiring(next)];
+  if (wasExpiring !== nowExpiring) {
+    const moves: Array<[number, string, number]> = [];
+    if (wasExpiring) moves.push([employeeId, wasExpiring, -1]);
+    if (nowExpiring) moves.push([employeeId, nowExpiring, 1]);
+    const source = literalRows(['employee_id', 'expires_on', 'n'], moves);
+    await addExpiryStats(sql, dialect, source.sql, source.parameters);
+  }
+
+  // Data completeness: whether the employee has any valid completion at all.
+  const nowRecorded = next.size > 0 ? 1 : 0;
+  if (nowRecorded === recorded) return;
   const headcount = (sign: 1 | -1) => addHeadcounts(sql, dialect, 'm.employee_id = ?', [employeeId], sign);
   await headcount(-1);
-  await sql.query('UPDATE rollup_members SET recorded = ? WHERE employee_id = ?', [Number(now.r), employeeId]);
+  await sql.query('UPDATE rollup_members SET recorded = ? WHERE employee_id = ?', [nowRecorded, employeeId]);
   await headcount(1);
 }
 
@@ -197,6 +393,7 @@ export async function refreshEmployeeSkills(
 export async function pruneStats(sql: SqlRunner): Promise<void> {
   await sql.query('DELETE FROM skill_stats WHERE holders = 0 AND met = 0 AND towards = 0');
   await sql.query('DELETE FROM headcount_stats WHERE headcount = 0');
+  await sql.query('DELETE FROM expiry_stats WHERE completions = 0');
 }
 
 /** The active employees of a role, or of a team's sub-tree (whose statistics a requirement change or a move affects). */
@@ -232,10 +429,21 @@ export async function advanceStats(sql: SqlRunner, dialect: Dialect, today: stri
   await addSkillStats(sql, dialect, 'h.valid_until > ? AND h.valid_until <= ?', [since, today], -1);
   await sql.query('UPDATE rollup_state SET valid_on = ? WHERE id = 1', [today]);
   await sql.query('DELETE FROM skill_stats WHERE holders = 0 AND met = 0 AND towards = 0');
+  // Expiries count only after R: the days up to the new R leave.
+  await sql.query('DELETE FROM expiry_stats WHERE expires_on <= ?', [today]);
   return true;
 }
 
-/** Rebuilds every derived table from scratch, set-based (after a seed or bulk load, and by the migration). */
+/** Rebuilds every derived table from scratch, set-based (rebuild-analytics, and after a bulk load). */
+export async function rebuildAnalytics(sql: SqlRunner, validOnDate: string): Promise<void> {
+  await rebuildSkillState(sql, validOnDate);
+  await rebuildExpiryStats(sql, validOnDate);
+}
+
+/**
+ * The tables of the first analytics migration (which calls it), from scratch: the skill state,
+ * rollup_members, skill_stats, headcount_stats, team_closure and rollup_state.
+ */
 export async function rebuildSkillState(sql: SqlRunner, validOnDate: string): Promise<void> {
   for (const table of ['skill_stats', 'headcount_stats', 'rollup_members', 'employee_skill_levels', 'rollup_state'])
     await sql.query(`DELETE FROM ${quote(table)}`);
@@ -262,6 +470,15 @@ export async function rebuildSkillState(sql: SqlRunner, validOnDate: string): Pr
   );
   await sql.query(
     `INSERT INTO headcount_stats (${HEADCOUNT_KEY.join(', ')}, headcount, recorded) ${headcountSelect('1 = 1', 1)}`,
+  );
+}
+
+/** expiry_stats from scratch, from the completions of the members in rollup_members (R = `validOnDate`). */
+export async function rebuildExpiryStats(sql: SqlRunner, validOnDate: string): Promise<void> {
+  await sql.query('DELETE FROM expiry_stats');
+  await sql.query(
+    `INSERT INTO expiry_stats (${EXPIRY_KEY.join(', ')}, completions) ${expiryStatsSelect(unrenewedExpiries('1 = 1', 1))}`,
+    [validOnDate],
   );
 }
 
