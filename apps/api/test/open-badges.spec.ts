@@ -263,6 +263,9 @@ describeWithData(`Open Badges (${testDialect()})`, () => {
         .post(`/api/open-badges/imports/${body.import?.id}/map`)
         .send({ credentialId: fx.credentials.sqlBasics.id })
         .expect(409);
+      // Without an employeeId, HR and managers import for the employee in scope the badge names in plain.
+      const byEmail = await importAs(manager, badge('ob3_1edtech-validator_complete_VALID.json')).expect(200);
+      expect(byEmail.body).toMatchObject({ outcome: 'unchanged', import: { id: body.import?.id, employeeId: fx.people.ned.id } });
     });
 
     it('stores an OB 2.0 assertion (with its badge class and issuer) as pending, after the hashed recipient check', async () => {
@@ -380,6 +383,11 @@ describeWithData(`Open Badges (${testDialect()})`, () => {
       const file = await employee.post('/api/imports/open-badges').attach('file', binary, 'badge.json').expect(400);
       expect(file.body).toMatchObject({ code: 'INVALID_JSON', errors: [{ field: 'file', message: 'is not a JSON text file' }] });
       await employee.post('/api/imports/open-badges').field('note', 'no file').expect(400);
+      const huge = await employee
+        .post('/api/imports/open-badges')
+        .attach('file', Buffer.alloc(1_000_001, 32), 'badge.json')
+        .expect(413);
+      expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
       await importAs(employee, [valid]).expect(400);
       // Deeply nested JSON is refused before any JSON-LD processing.
       let nested: Record<string, unknown> = { leaf: true };

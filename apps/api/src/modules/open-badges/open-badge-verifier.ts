@@ -101,6 +101,28 @@ function recipientCheck(identities: EmailIdentity[], email: string): OpenBadgeCh
   };
 }
 
+/** The plain (unhashed) recipient e-mails a badge names, so HR can import it without naming the employee. */
+export function plainRecipientEmails(credential: unknown): string[] {
+  if (!isObject(credential)) return [];
+  const emails: unknown[] = [];
+  const recipient = credential['recipient'];
+  if (isObject(recipient) && recipient['hashed'] !== true && asString(recipient['type'])?.toLowerCase() === 'email')
+    emails.push(recipient['identity']);
+  for (const subject of asArray(credential['credentialSubject']).filter(isObject)) {
+    emails.push(subject['email']);
+    for (const id of asArray(subject['identifier']).filter(isObject))
+      if (id['identityType'] === 'emailAddress' && id['hashed'] !== true) emails.push(id['identityHash']);
+  }
+  return [
+    ...new Set(
+      emails
+        .map(asString)
+        .filter((e): e is string => !!e && e.includes('@'))
+        .map((e) => e.toLowerCase()),
+    ),
+  ];
+}
+
 /** Bounds the work a hostile document can cause before any parsing library sees it. */
 export function measureJson(value: unknown, limits = { depth: 32, nodes: 20_000 }): string | null {
   let nodes = 0;

@@ -24,9 +24,9 @@ import { toCompletionDto } from '../completions/completions.mapper';
 import { Credential } from '../credentials/credential.entity';
 import { CredentialSkill } from '../credentials/credential-skill.entity';
 import { Skill } from '../skills/skill.entity';
-import type { Employee } from '../employees/employee.entity';
+import { Employee } from '../employees/employee.entity';
 import { OpenBadgeImport } from './open-badge-import.entity';
-import { OpenBadgeVerifier, measureJson, type BadgeInput, type Verification } from './open-badge-verifier';
+import { OpenBadgeVerifier, measureJson, plainRecipientEmails, type BadgeInput, type Verification } from './open-badge-verifier';
 import { OpenBadgeSigner, SKILLGRID_ACHIEVEMENT } from './open-badge-signer';
 import { toOpenBadgeImportDto } from './open-badges.mapper';
 
@@ -80,10 +80,23 @@ export class OpenBadgesService {
     return { verified, checks, badge };
   }
 
-  /** Whose badge it is: the signed-in employee, or (HR, managers) an employee in scope. */
-  private async recipient(user: SessionUser, employeeId: number | undefined): Promise<Employee> {
+  /**
+   * Whose badge it is: the signed-in employee, or (HR, managers) the employee named, else the
+   * one in scope whose e-mail the badge names in plain, else themselves.
+   */
+  private async recipient(user: SessionUser, employeeId: number | undefined, input: BadgeInput): Promise<Employee> {
     if (user.role === 'employee' && employeeId !== undefined && employeeId !== user.employeeId)
       throw DomainError.forbidden('Employees import their own badges only');
+    if (employeeId === undefined && user.role !== 'employee') {
+      const emails = plainRecipientEmails(input.credential);
+      const named = emails.length
+        ? await this.dataSource.getRepository(Employee).find({ where: { email: In(emails) }, select: { id: true } })
+        : [];
+      for (const candidate of named) {
+        const visible = await this.scopes.visibleEmployee(user, candidate.id).catch(() => null);
+        if (visible) return visible;
+      }
+    }
     const id = employeeId ?? user.employeeId;
     if (id === null) throw DomainError.invalid([{ field: 'employeeId', message: 'name the employee the badge is for' }]);
     return this.scopes.visibleEmployee(user, id);
@@ -91,7 +104,7 @@ export class OpenBadgesService {
 
   async importBadge(user: SessionUser, input: BadgeInput, employeeId?: number): Promise<ImportAnswer> {
     this.guard(input);
-    const employee = await this.recipient(user, employeeId);
+    const employee = await this.recipient(user, employeeId, input);
     const clock = await this.clock();
     const verification = await this.verifier.verify(input, { ...clock, recipientEmail: employee.email });
     const { badge } = verification;
