@@ -11,6 +11,8 @@ import { testDialect } from './support/test-database';
 const OUTPUT = join(__dirname, '../../../test-output/exports');
 const EVIL_SKILL = '=HYPERLINK("http://evil.example/s","skill")';
 const EVIL_TEAM = '@SUM(1+1) crew';
+/** A control character XML forbids, hiding a formula behind it. */
+const HIDDEN_FORMULA = '\u0001=1+1';
 const PEOPLE = ['Mia', 'Wes', 'Ada', 'Ann', 'Ned', 'Fay', 'Finn', 'Ivy'];
 
 interface Download {
@@ -110,7 +112,8 @@ describe(`exports (${testDialect()})`, () => {
     sut = await createTestApp();
     fixture = await seedFixture(sut.dataSource);
     ({ hr, manager, employee, exec } = await signInPersonas(sut.http));
-    ids.evilSkill = await post('/api/skills', { name: EVIL_SKILL, categoryId: fixture.skills.forklift.categoryId, kind: 'hard' });
+    ids.evilCategory = await post('/api/skill-categories', { name: HIDDEN_FORMULA });
+    ids.evilSkill = await post('/api/skills', { name: EVIL_SKILL, categoryId: ids.evilCategory, kind: 'hard' });
     ids.evilTeam = await post('/api/teams', { name: EVIL_TEAM, parentId: fixture.teams.operations.id });
     ids.ivy = await post('/api/employees', {
       name: 'Ivy',
@@ -185,7 +188,8 @@ describe(`exports (${testDialect()})`, () => {
       expect(rows).toContainEqual([
         'Operations',
         `'${EVIL_SKILL}`,
-        'Operations',
+        // The category's hidden control character is dropped and the formula under it neutralised.
+        "'=1+1",
         'hard',
         '6',
         '2',

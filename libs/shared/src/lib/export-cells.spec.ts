@@ -8,6 +8,12 @@ describe('export cells', () => {
     },
   );
 
+  it('drops control characters before checking, so none can hide a formula', () => {
+    expect(neutraliseText('\u0001=1+1')).toBe("'=1+1");
+    expect(neutraliseText('a\u0000b\u007f')).toBe('ab');
+    expect(neutraliseText('two\nlines')).toBe('two\nlines');
+  });
+
   it('leaves ordinary text alone, including triggers further in', () => {
     expect(neutraliseText('Warehouse')).toBe('Warehouse');
     expect(neutraliseText('A=B')).toBe('A=B');

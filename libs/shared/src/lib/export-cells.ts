@@ -13,9 +13,17 @@ export const CSV_BOM = '\uFEFF';
 
 const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 
-/** Text that a spreadsheet would not run as a formula. */
+/** C0 control characters but tab, LF and CR: invisible, and not allowed in XLSX's XML at all. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * Text that a spreadsheet would not run as a formula. Control characters go first, so that
+ * one cannot hide a formula from the check ("\u0001=1+1").
+ */
 export function neutraliseText(text: string): string {
-  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+  const clean = text.replace(CONTROL, '');
+  return FORMULA_TRIGGER.test(clean) ? `'${clean}` : clean;
 }
 
 /** A finite number as the shortest plain decimal (no exponent for ordinary figures); NaN and ±∞ are empty. */

@@ -58,7 +58,7 @@ function sumKnown(values: Array<number | null>): number | null {
 
 /**
  * The report behind each export: the same service calls, scoping and privacy as the JSON
- * endpoints (GET /analytics/heatmap and /analytics/gaps), laid out as tables for the writers.
+ * endpoints (GET /analytics/heatmap, /analytics/gaps and /forecast), laid out as tables for the writers.
  */
 @Injectable()
 export class ExportsService implements OnModuleInit {
@@ -103,7 +103,8 @@ export class ExportsService implements OnModuleInit {
       const cells = cellsByGroup.get(group.id) ?? [];
       return {
         group,
-        required: group.suppressed ? null : sumKnown(cells.map((c) => c.required)),
+        // Over the cells whose met is shown (all of them but for executives), so met / required is the coverage.
+        required: group.suppressed ? null : sumKnown(cells.filter((c) => c.met !== null).map((c) => c.required)),
         met: group.suppressed ? null : sumKnown(cells.map((c) => c.met)),
         coverage: group.suppressed ? null : coverageOf(cells),
         gapPoints: group.suppressed ? null : (sumKnown(cells.map((c) => c.gapPoints)) ?? (cells.length ? null : 0)),

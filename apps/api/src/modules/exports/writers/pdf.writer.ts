@@ -49,7 +49,7 @@ export function pdfText(text: string): string {
     else if (REPLACEMENTS[char]) result += REPLACEMENTS[char];
     else {
       const base = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      result += base && [...base].every((c) => (c.codePointAt(0) ?? 0) <= 0xff) ? base : code < 0x20 ? ' ' : '?';
+      result += code < 0x20 ? ' ' : base && [...base].every((c) => (c.codePointAt(0) ?? 0) <= 0xff) ? base : '?';
     }
   }
   return result;
