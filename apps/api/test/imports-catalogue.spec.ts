@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ImportReportDto } from '@skillgrid/shared';
+import type { ImportJobDto, ImportReportDto } from '@skillgrid/shared';
 import { createTestApp, signInPersonas, type Agent, type TestApp } from './support/test-app';
 import { seedFixture, type Fixture } from './support/fixture';
 import { testDialect } from './support/test-database';
@@ -102,6 +102,119 @@ describe(`catalogue and taxonomy imports (${testDialect()})`, () => {
       ]);
     });
   });
+
+  describe('credentials', () => {
+    it('upserts credentials with the skills they grant, and recomputes the holders when a grant changes', async () => {
+      const file = csv(
+        'name,provider,type,delivery_method,hours,cost,validity_months,skill,level',
+        'Teamwork Essentials,Test Academy,badge,online_course,8,100,,Teamwork,3',
+        'Negotiation Basics,Deal School,micro_certification,seminar,6,250,24,Negotiation,2',
+        'Negotiation Basics,,,,,,,Teamwork,1',
+      );
+      const response = await upload('credentials', file).expect(200);
+      expect(response.body).toMatchObject({ rows: 3, created: 2, updated: 1, unchanged: 0, errors: [] });
+      // Ada holds Teamwork Essentials: it now grants level 3.
+      const profile = (await hr.get(`/api/employees/${fx.people.ada.id}/profile`).expect(200)).body as {
+        skills: Array<{ skillName: string; level: number }>;
+      };
+      expect(profile.skills.find((s) => s.skillName === 'Teamwork')?.level).toBe(3);
+      await expect(upload('credentials', file).expect(200)).resolves.toMatchObject({
+        body: { created: 0, updated: 0, unchanged: 3 },
+      });
+    });
+
+    it('needs a provider for a new credential and a level within 1–5', async () => {
+      const response = await upload(
+        'credentials',
+        csv('name,provider,skill,level', 'Juggling,,Teamwork,2', 'Welding,Acme,Teamwork,9'),
+      ).expect(422);
+      expect((response.body as ImportReportDto).errors.map((e) => [e.line, e.field])).toEqual([
+        [3, 'level'],
+        [2, 'provider'],
+      ]);
+    });
+  });
+
+  describe('teams, employees and headcount plans', () => {
+    it('creates and moves teams, refusing a cycle', async () => {
+      const cycle = await upload('teams', csv('name,parent', 'Operations,Night shift')).expect(422);
+      expect((cycle.body as ImportReportDto).errors[0]).toMatchObject({
+        line: 2,
+        field: 'parent',
+        message: expect.stringContaining('cycle'),
+      });
+      const response = await upload(
+        'teams',
+        csv('name,parent,manager_email', 'Logistics,Operations,mia@test.example', 'Night shift,Logistics,'),
+      ).expect(200);
+      expect(response.body).toMatchObject({ created: 1, updated: 1, errors: [] });
+      const night = (await hr.get(`/api/teams/${fx.teams.nightShift.id}`).expect(200)).body as { parentId: number };
+      const logistics = (await sut.dataSource.query("SELECT id, path FROM teams WHERE name = 'Logistics'")) as Array<{
+        id: number;
+        path: string;
+      }>;
+      expect(night.parentId).toBe(Number(logistics[0].id));
+      const state = (await sut.dataSource.query(
+        'SELECT COUNT(*) AS n FROM team_closure WHERE ancestor_id = ? AND descendant_id = ?',
+        [logistics[0].id, fx.teams.nightShift.id],
+      )) as Array<{ n: number | string }>;
+      expect(Number(state[0].n)).toBe(1);
+    });
+
+    it('creates and updates employees with their employment history', async () => {
+      const file = csv(
+        'external_id,email,name,team,role,location,hire_date,status',
+        'X-Ann,ann@test.example,Ann,Finance,Finance Analyst,Leeds,2020-01-06,active',
+        'N-1,nora@test.example,Nora New,Logistics,Warehouse Operative,Hull,2025-02-03,',
+      );
+      const response = await upload('employees', file).expect(200);
+      expect(response.body).toMatchObject({ rows: 2, created: 1, updated: 1, errors: [] });
+      const ann = (await hr.get(`/api/employees/${fx.people.ann.id}`).expect(200)).body as { teamId: number };
+      expect(ann.teamId).toBe(fx.teams.finance.id);
+      const periods = (await sut.dataSource.query('SELECT end_date FROM employment_periods WHERE employee_id = ? ORDER BY id', [
+        fx.people.ann.id,
+      ])) as Array<{ end_date: string | null }>;
+      expect(periods).toHaveLength(2);
+      await expect(upload('employees', file).expect(200)).resolves.toMatchObject({
+        body: { created: 0, updated: 0, unchanged: 2 },
+      });
+      const bad = await upload(
+        'employees',
+        csv('email,name,team,role,hire_date', 'zed@test.example,Zed,Nowhere,Warehouse Operative,2025-13-01'),
+      ).expect(422);
+      expect((bad.body as ImportReportDto).errors.map((e) => e.field)).toEqual(['team', 'hire_date']);
+    });
+
+    it('upserts headcount plans by role, team and month', async () => {
+      const file = csv('role,team,month,headcount', 'Warehouse Operative,Warehouse,2026-06,12', 'Finance Analyst,,2026-07-01,3');
+      await expect(upload('headcount-plans', file).expect(200)).resolves.toMatchObject({ body: { created: 2, errors: [] } });
+      await expect(
+        upload('headcount-plans', csv('role,team,month,headcount', 'Warehouse Operative,Warehouse,2026-06,14')).expect(200),
+      ).resolves.toMatchObject({ body: { updated: 1 } });
+      const bad = await upload('headcount-plans', csv('role,month,headcount', 'Finance Analyst,June,-1')).expect(422);
+      expect((bad.body as ImportReportDto).errors.map((e) => e.field)).toEqual(['month', 'headcount']);
+    });
+  });
+
+  it('answers a file over 50,000 rows with 202 and a job that reports progress and ends with the report', async () => {
+    const people = ['ada', 'ann', 'wes', 'ned', 'fay', 'finn', 'mia'];
+    const lines = ['employee_email,credential_name,awarded_at'];
+    for (let day = 0; lines.length <= 50_001; day++) {
+      const date = new Date(Date.UTC(2000, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      for (const person of people) lines.push(`${person}@test.example,SQL Basics,${date}`);
+    }
+    const response = await upload('completions', `${lines.join('\n')}\n`, '?dryRun=true').expect(202);
+    const job = response.body as ImportJobDto;
+    expect(job).toMatchObject({ entity: 'completions', dryRun: true });
+    let current = job;
+    for (let i = 0; i < 300 && !current.finishedAt; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = (await hr.get(`/api/imports/jobs/${job.id}`).expect(200)).body as ImportJobDto;
+    }
+    expect(current).toMatchObject({ status: 'succeeded', rowsRead: lines.length - 1, rowsTotal: lines.length - 1 });
+    expect(current.report).toMatchObject({ rows: lines.length - 1, errorCount: 0 });
+    expect((current.report?.created ?? 0) + (current.report?.unchanged ?? 0)).toBe(lines.length - 1);
+  }, 60_000);
 
   it('maps O*NET Level 0–7 onto 1–5 and Importance onto weights 1–3 (below 3: not required)', () => {
     expect([0, 1, 3.5, 5.25, 7].map(onetLevel)).toEqual([1, 2, 3, 4, 5]);

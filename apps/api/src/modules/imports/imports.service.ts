@@ -210,7 +210,7 @@ export class ImportsService {
       await this.progress(job, { rowsRead: rows, rowsTotal: rows, phase: 'validating' });
 
       let counts = none;
-      if (errorCount === 0 || dryRun) {
+      if (good.length > 0) {
         const context = (manager = this.dataSource.manager): ImportContext => ({
           manager,
           dialect,
