@@ -156,6 +156,21 @@ describeWithData(`Open Badges (${testDialect()})`, () => {
       expect(simple.badge).toMatchObject({ achievementId: TEAMWORK_ACHIEVEMENT, awardedAt: '2010-01-01', expiresAt: null });
     });
 
+    it('never goes online for a key: a did:web issuer cannot be verified offline', async () => {
+      const credential = badge('ob3_dcc_eddsa-rdfc-2022_alignments_VALID.json') as {
+        issuer: { id: string };
+        proof: { verificationMethod: string };
+      };
+      credential.issuer.id = 'did:web:issuer.example';
+      credential.proof.verificationMethod = 'did:web:issuer.example#key-1';
+      const body = (await verify(credential).expect(200)).body as OpenBadgeVerificationDto;
+      expect(checksOf(body)).toMatchObject({ signature: false, issuer: false });
+      expect(messageOf(body, 'signature')).toMatch(/^The signing key cannot be resolved offline/);
+      expect(messageOf(body, 'issuer')).toBe(
+        'The key did:web:issuer.example#key-1 cannot be resolved offline (only did:key and https…#z6Mk… keys can)',
+      );
+    });
+
     it('checks an OB 2.0 assertion for structure, and never calls it verified (hosted verification needs the network)', async () => {
       const body = (
         await verify({ credential: badge(OB2.credential), badgeClass: badge(OB2.badgeClass), issuer: badge(OB2.issuer) }).expect(

@@ -351,6 +351,9 @@ export class OpenBadgeVerifier {
             assertionMethod: own,
           },
         };
+      // did:web (and every other method but did:key) would need the network: never resolved here.
+      if (url.startsWith('did:') && !url.startsWith('did:key:'))
+        throw new Error(`Document not found offline: ${url.split('#')[0]} (only did:key resolves without the network)`);
       return libraries.staticLoader(url);
     };
     const result = await libraries.vc.verifyCredential({
