@@ -236,9 +236,9 @@ describe(`forecasts (${testDialect()})`, () => {
       closingCredential: { id: w.cert.id, name: 'Welding Cert', hours: 20, cost: 200 },
       completionRates: [{ credentialId: w.cert.id, credentialName: 'Welding Cert', completionRate: 0.6, basis: 'organisation' }],
     });
-    expect(body.assumptions!.roles).toHaveLength(1);
-    expect(body.assumptions!.roles[0].annualAttrition).toBeCloseTo(attrition, 10);
-    expect(body.assumptions!.roles[0].monthlyAttrition).toBeCloseTo(1 - Math.pow(1 - attrition, 1 / 12), 10);
+    expect(body.assumptions?.roles).toHaveLength(1);
+    expect(body.assumptions?.roles[0].annualAttrition).toBeCloseTo(attrition, 10);
+    expect(body.assumptions?.roles[0].monthlyAttrition).toBeCloseTo(1 - Math.pow(1 - attrition, 1 / 12), 10);
     expect(body.suppressed).toBe(false);
   });
 
@@ -249,8 +249,8 @@ describe(`forecasts (${testDialect()})`, () => {
     expect(body.months.map((m) => m.shortfall)).toEqual([3, 5.6, 3, 3]);
     expect(body.months.map((m) => m.hours)).toEqual([30, 60, 30, 30]);
     expect(body.months.map((m) => m.cost)).toEqual([1500, 3000, 1500, 1500]);
-    expect(body.assumptions!.roles[0]).toMatchObject({ annualAttrition: 0, attritionSource: 'override' });
-    expect(body.assumptions!.closingCredential).toMatchObject({ id: w.pro.id });
+    expect(body.assumptions?.roles[0]).toMatchObject({ annualAttrition: 0, attritionSource: 'override' });
+    expect(body.assumptions?.closingCredential).toMatchObject({ id: w.pro.id });
   });
 
   it('scopes by team sub-tree and by role', async () => {
@@ -341,10 +341,10 @@ describe(`forecasts (${testDialect()})`, () => {
     // Budget 450 buys two Certs (200 each) for W5 and W6: 2 × 0.6 from the month after their 20 hours.
     const from = trainingFirstMonth(today, 20);
     const scenarioSupply = (t: number) => baseSupply(t, 0) + (t >= from ? 1.2 : 0);
-    expect(body.scenario!.months.map((m) => m.supply)).toEqual([1, 2, 3, 4].map((t) => round1(scenarioSupply(t))));
-    expect(body.scenario!.months.map((m) => m.demand)).toEqual([6, 8, 8, 8]);
+    expect(body.scenario?.months.map((m) => m.supply)).toEqual([1, 2, 3, 4].map((t) => round1(scenarioSupply(t))));
+    expect(body.scenario?.months.map((m) => m.demand)).toEqual([6, 8, 8, 8]);
     expect(body.scenario).toMatchObject({ id: created.id, name: 'Freeze + training' });
-    expect(body.scenario!.assumptions).toMatchObject({ purchases: 2 });
+    expect(body.scenario?.assumptions).toMatchObject({ purchases: 2 });
 
     const inline = (
       await hr
@@ -353,8 +353,8 @@ describe(`forecasts (${testDialect()})`, () => {
         )
         .expect(200)
     ).body as ForecastDto;
-    expect(inline.scenario!.months.map((m) => m.supply)).toEqual([3, 2.4]);
-    expect(inline.scenario!.id).toBeNull();
+    expect(inline.scenario?.months.map((m) => m.supply)).toEqual([3, 2.4]);
+    expect(inline.scenario?.id).toBeNull();
 
     await exec.get(`/api/forecast/scenarios/${created.id}`).expect(404);
     await exec.get(`/api/forecast?skillId=${w.welding.id}&scenarioId=${created.id}`).expect(404);
@@ -377,15 +377,15 @@ describe(`forecasts (${testDialect()})`, () => {
 
   it('summarises every required skill at months 3, 6 and 12', async () => {
     const body = (await hr.get('/api/forecast/summary').expect(200)).body as ForecastSummaryDto;
-    const row = body.skills.find((x) => x.skillId === w.welding.id)!;
-    expect(row.points.map((p) => [p.monthIndex, p.demand, p.supply])).toEqual(
+    const row = body.skills.find((x) => x.skillId === w.welding.id);
+    expect(row?.points.map((p) => [p.monthIndex, p.demand, p.supply])).toEqual(
       [3, 6, 12].map((t) => [t, demandOf(t), round1(baseSupply(t))]),
     );
     const shortfalls = Array.from({ length: 12 }, (_, i) => round1(Math.max(0, demandOf(i + 1) - baseSupply(i + 1))));
     const peak = Math.max(...shortfalls);
     expect(row).toMatchObject({ positions: 6, peakShortfall: peak, costToClose: Math.ceil(peak) * 200, expiryCliffAtHorizon: 2 });
     const forExec = (await exec.get('/api/forecast/summary').expect(200)).body as ForecastSummaryDto;
-    expect(forExec.skills.find((x) => x.skillId === w.welding.id)!.suppressed).toBe(false);
+    expect(forExec.skills.find((x) => x.skillId === w.welding.id)?.suppressed).toBe(false);
     await hr.get('/api/forecast/summary?horizon=40').expect(400);
   });
 
@@ -409,7 +409,16 @@ describe(`forecasts (${testDialect()})`, () => {
     expect(body.mape).toBe(meanAbsolutePercentageError(expected));
     const inline = (await hr.get(`/api/forecast?skillId=${w.welding.id}&backtest=true&horizon=1`).expect(200))
       .body as ForecastDto;
-    expect(inline.backtest!.skills[0].months).toEqual(expected);
+    expect(inline.backtest?.skills[0].months).toEqual(expected);
     await employee.get('/api/forecast/backtest').expect(403);
+  });
+
+  it('shows a write at once (the cache follows the audit log)', async () => {
+    const before = (await hr.get(`/api/forecast?skillId=${w.welding.id}&horizon=1`).expect(200)).body as ForecastDto;
+    expect(before.assumptions?.qualified).toBe(3);
+    await hr.post('/api/completions').send({ employeeId: w.welders[4].id, credentialId: w.pro.id, awardedAt: today }).expect(201);
+    const after = (await hr.get(`/api/forecast?skillId=${w.welding.id}&horizon=1`).expect(200)).body as ForecastDto;
+    expect(after.assumptions?.qualified).toBe(4);
+    expect(after.months[0].expiryCliff).toBe(4);
   });
 });

@@ -246,9 +246,8 @@ export function rateWithFallback(
  */
 export function trainingFirstMonth(asOf: IsoDate, hours: number): number {
   const done = addDays(asOf, Math.ceil((Math.max(0, hours) / TRAINING_HOURS_PER_WEEK) * 7));
-  const from = parseIsoDate(asOf)!;
-  const to = parseIsoDate(done)!;
-  return to.year * 12 + to.month - (from.year * 12 + from.month) + 1;
+  const monthIndex = (date: IsoDate) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return monthIndex(done) - monthIndex(asOf) + 1;
 }
 
 export function round1(value: number): number {
@@ -343,6 +342,17 @@ export function runForecast(input: ForecastInput): ForecastResult {
   const months = forecastMonths(input.asOf, input.horizon);
   const roleById = new Map(input.roles.map((role) => [role.roleId, role]));
   const attritionOf = (roleId: number) => roleById.get(roleId)?.annualAttrition ?? 0;
+  // survival_r(t) once per role and month: the groups below reuse it many times.
+  const survivals = new Map<number, number[]>();
+  const survivalOf = (roleId: number, t: number) => {
+    let curve = survivals.get(roleId);
+    if (!curve) {
+      const annual = attritionOf(roleId);
+      curve = Array.from({ length: input.horizon + 1 }, (_, k) => survival(annual, k));
+      survivals.set(roleId, curve);
+    }
+    return curve[t];
+  };
   const purchases = input.budget ? budgetPurchases(input.budget, attritionOf) : [];
   const bought = purchases.reduce((sum, p) => sum + p.count, 0);
   const trainingFrom = input.budget ? trainingFirstMonth(input.asOf, input.budget.credential.hours) : Infinity;
@@ -364,17 +374,17 @@ export function runForecast(input: ForecastInput): ForecastResult {
       for (const group of input.qualified) {
         const stillValid = group.validUntil > month;
         if (stillValid) expiryCliff += group.count;
-        supply += group.count * survival(attritionOf(group.roleId), t) * (stillValid ? 1 : input.renewalRate);
+        supply += group.count * survivalOf(group.roleId, t) * (stillValid ? 1 : input.renewalRate);
       }
       for (const candidate of input.pipeline) {
         let best = 0;
         for (const option of candidate.options)
           if (option.dueDate <= month && option.completionRate > best) best = option.completionRate;
-        supply += survival(attritionOf(candidate.roleId), t) * best;
+        supply += survivalOf(candidate.roleId, t) * best;
       }
       if (input.budget && t >= trainingFrom) {
         for (const purchase of purchases) {
-          supply += purchase.count * survival(attritionOf(purchase.roleId), t) * input.budget.credential.completionRate;
+          supply += purchase.count * survivalOf(purchase.roleId, t) * input.budget.credential.completionRate;
         }
       }
       const shortfall = round1(Math.max(0, demand - supply));

@@ -6,7 +6,7 @@ import {
   type PipelineCandidate,
   type QualifiedGroup,
 } from '@skillgrid/shared';
-import { placeholders, quote, type Dialect, type SqlRunner } from '../../database/sql';
+import { orderedJoin, placeholders, quote, type Dialect, type SqlRunner } from '../../database/sql';
 
 /**
  * The few set-based reads a forecast needs (DESIGN §3 "Forecast"), each grouped in SQL so an
@@ -134,12 +134,15 @@ export class ForecastData {
     };
     const p = positionsSql(scope, asOf, historical);
     const s = skillFilter('rr.skill_id', skillIds);
+    // Positions first, then each one's requirement and level row by key: the optimisers otherwise
+    // tend to range-scan every held level by its date.
+    const join = orderedJoin(this.sql);
     if (!historical) {
       const month = 'SUBSTR(h.valid_until, 1, 7)';
       const rows = (await this.sql.query(
         `SELECT rr.skill_id AS s, p.role_id AS r, ${month} AS mo, COUNT(*) AS n FROM (${p.sql}) p ` +
-          `JOIN role_requirements rr ON rr.role_id = p.role_id ` +
-          `JOIN employee_skill_levels h ON h.employee_id = p.employee_id AND h.skill_id = rr.skill_id AND h.${LEVEL} = rr.required_level ` +
+          `${join} role_requirements rr ON rr.role_id = p.role_id ` +
+          `${join} employee_skill_levels h ON h.employee_id = p.employee_id AND h.skill_id = rr.skill_id AND h.${LEVEL} = rr.required_level ` +
           `WHERE h.valid_until > ?${s.sql} GROUP BY rr.skill_id, p.role_id, ${month}`,
         [...p.params, asOf, ...s.params],
       )) as Row[];
@@ -149,9 +152,9 @@ export class ForecastData {
     }
     const rows = (await this.sql.query(
       `SELECT rr.skill_id AS s, p.role_id AS r, p.employee_id AS e, MAX(COALESCE(c.expires_at, '${NEVER}')) AS u FROM (${p.sql}) p ` +
-        `JOIN role_requirements rr ON rr.role_id = p.role_id ` +
-        `JOIN completions c ON c.employee_id = p.employee_id AND c.status = 'valid' AND c.awarded_at <= ? ` +
-        `JOIN credential_skills cs ON cs.credential_id = c.credential_id AND cs.skill_id = rr.skill_id AND cs.${LEVEL} >= rr.required_level ` +
+        `${join} role_requirements rr ON rr.role_id = p.role_id ` +
+        `${join} completions c ON c.employee_id = p.employee_id AND c.status = 'valid' AND c.awarded_at <= ? ` +
+        `${join} credential_skills cs ON cs.credential_id = c.credential_id AND cs.skill_id = rr.skill_id AND cs.${LEVEL} >= rr.required_level ` +
         `WHERE 1 = 1${s.sql} GROUP BY rr.skill_id, p.role_id, p.employee_id`,
       [...p.params, asOf, ...s.params],
     )) as Row[];
@@ -182,17 +185,20 @@ export class ForecastData {
     const notQualified = historical
       ? ''
       : ` AND NOT EXISTS (SELECT 1 FROM employee_skill_levels h WHERE h.employee_id = a.employee_id AND h.skill_id = cs.skill_id AND h.${LEVEL} = rr.required_level AND h.valid_until > ?)`;
+    // One branch for single-credential assignments, one for clusters, so each can use its indexes.
+    const branch = (credential: string, cluster: string) =>
+      `SELECT a.employee_id AS e, p.role_id AS r, cs.skill_id AS s, ${credential} AS c, a.due_date AS due FROM assignments a ${cluster}` +
+      `JOIN (${p.sql}) p ON p.employee_id = a.employee_id ` +
+      `JOIN credential_skills cs ON cs.credential_id = ${credential} ` +
+      `JOIN role_requirements rr ON rr.role_id = p.role_id AND rr.skill_id = cs.skill_id AND cs.${LEVEL} >= rr.required_level ` +
+      `WHERE (a.cancelled_at IS NULL OR a.cancelled_at > ?) AND a.assigned_at <= ?${s.sql} ` +
+      `AND NOT EXISTS (SELECT 1 FROM completions c WHERE c.employee_id = a.employee_id AND c.credential_id = ${credential} ` +
+      `AND c.status = 'valid' AND c.awarded_at >= a.assigned_at AND c.awarded_at <= ?)${notQualified}`;
+    const params = [...p.params, cutoff, asOf, ...s.params, asOf, ...(historical ? [] : [asOf])];
     const rows = (await this.sql.query(
-      `SELECT a.employee_id AS e, p.role_id AS r, cs.skill_id AS s, x.credential_id AS c, a.due_date AS due FROM assignments a ` +
-        `JOIN (SELECT id AS aid, credential_id FROM assignments WHERE credential_id IS NOT NULL ` +
-        `UNION ALL SELECT a2.id, cc.credential_id FROM assignments a2 JOIN cluster_credentials cc ON cc.cluster_id = a2.cluster_id) x ON x.aid = a.id ` +
-        `JOIN (${p.sql}) p ON p.employee_id = a.employee_id ` +
-        `JOIN credential_skills cs ON cs.credential_id = x.credential_id ` +
-        `JOIN role_requirements rr ON rr.role_id = p.role_id AND rr.skill_id = cs.skill_id AND cs.${LEVEL} >= rr.required_level ` +
-        `WHERE (a.cancelled_at IS NULL OR a.cancelled_at > ?) AND a.assigned_at <= ?${s.sql} ` +
-        `AND NOT EXISTS (SELECT 1 FROM completions c WHERE c.employee_id = a.employee_id AND c.credential_id = x.credential_id ` +
-        `AND c.status = 'valid' AND c.awarded_at >= a.assigned_at AND c.awarded_at <= ?)${notQualified}`,
-      [...p.params, cutoff, asOf, ...s.params, asOf, ...(historical ? [] : [asOf])],
+      `${branch('a.credential_id', '')} AND a.credential_id IS NOT NULL UNION ALL ` +
+        branch('cc.credential_id', 'JOIN cluster_credentials cc ON cc.cluster_id = a.cluster_id '),
+      [...params, ...params],
     )) as Row[];
     const bySkill = new Map<
       number,
@@ -285,15 +291,20 @@ export class ForecastData {
       [addMonths(asOf, -12), asOf],
     )) as Row[];
     for (const row of leavers) of(Number(row.r)).leavers = Number(row.n);
-    const pointsTable = points.map((_, i) => `SELECT ${i} AS i, ? AS d`).join(' UNION ALL ');
+    // One pass over the periods that overlap the year, counting each of the 13 points in its own column.
+    const active = (i: number) =>
+      `SUM(CASE WHEN ep.start_date <= ? AND (ep.end_date IS NULL OR ep.end_date > ?) AND e.hire_date <= ? ` +
+      `AND (e.leave_date IS NULL OR e.leave_date > ?) THEN 1 ELSE 0 END) AS h${i}`;
+    const oldest = points[points.length - 1];
     const rows = (await this.sql.query(
-      `SELECT pt.i AS i, ep.role_id AS r, COUNT(*) AS n FROM (${pointsTable}) pt ` +
-        `JOIN employment_periods ep ON ep.start_date <= pt.d AND (ep.end_date IS NULL OR ep.end_date > pt.d) ` +
-        `JOIN employees e ON e.id = ep.employee_id AND e.hire_date <= pt.d AND (e.leave_date IS NULL OR e.leave_date > pt.d) ` +
-        `GROUP BY pt.i, ep.role_id`,
-      points,
+      `SELECT ep.role_id AS r, ${points.map((_, i) => active(i)).join(', ')} FROM employment_periods ep ` +
+        `JOIN employees e ON e.id = ep.employee_id WHERE ep.start_date <= ? AND (ep.end_date IS NULL OR ep.end_date > ?) GROUP BY ep.role_id`,
+      [...points.flatMap((p) => [p, p, p, p]), asOf, oldest],
     )) as Row[];
-    for (const row of rows) of(Number(row.r)).headcounts[Number(row.i)] = Number(row.n);
+    for (const row of rows) {
+      const entry = of(Number(row.r));
+      points.forEach((_, i) => (entry.headcounts[i] = Number(row[`h${i}`])));
+    }
     return result;
   }
 

@@ -97,6 +97,9 @@ interface SkillForecast {
 
 type Row = Record<string, string | number | null>;
 
+/** Loaded states kept (scopes × dates × skill sets); each is a few hundred aggregated numbers per skill. */
+const CACHE_ENTRIES = 64;
+
 function pooled(map: Map<number, { events: number; total: number }>): { events: number; total: number } {
   let events = 0;
   let total = 0;
@@ -121,6 +124,8 @@ function notFound(field: string, entity: string, id: number): DomainError {
  */
 @Injectable()
 export class ForecastsService {
+  private readonly cache = new Map<string, { version: string; state: Promise<LoadedState> }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly scopes: ScopeService,
@@ -270,9 +275,10 @@ export class ForecastsService {
     }
     let teamIds: number[] | null = null;
     let teamName: string | null = null;
-    if (query.teamId !== undefined) {
-      const team = await this.scopes.visibleTeam(user, query.teamId).catch(() => {
-        throw notFound('teamId', 'team', query.teamId!);
+    const teamId = query.teamId;
+    if (teamId !== undefined) {
+      const team = await this.scopes.visibleTeam(user, teamId).catch(() => {
+        throw notFound('teamId', 'team', teamId);
       });
       teamIds = [team.id];
       teamName = team.name;
@@ -318,8 +324,32 @@ export class ForecastsService {
     return { id: null, name: null, settings };
   }
 
-  /** The state at d: from employee_skill_levels from today on, from completions and history before. */
+  /**
+   * The state at d, read through a small cache. Every write appends to the audit log in its own
+   * transaction, so an entry is used only while the log's last id is the one it was read at: each
+   * request still asks the database (one indexed read), and every replica answers the same.
+   */
   private async load(
+    filter: ForecastScopeFilter,
+    asOf: IsoDate,
+    today: IsoDate,
+    skillIds: number[] | null,
+  ): Promise<LoadedState> {
+    const [row] = (await this.dataSource.query('SELECT MAX(id) AS v FROM audit_log')) as Row[];
+    const version = `${today}|${String(row?.v ?? 0)}`;
+    const key = JSON.stringify([filter, asOf, skillIds]);
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version) return hit.state;
+    const state = this.read(filter, asOf, today, skillIds);
+    this.cache.delete(key);
+    this.cache.set(key, { version, state });
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    state.catch(() => this.cache.delete(key));
+    return state;
+  }
+
+  /** The state at d: from employee_skill_levels from today on, from completions and history before. */
+  private async read(
     filter: ForecastScopeFilter,
     asOf: IsoDate,
     today: IsoDate,
@@ -391,9 +421,12 @@ export class ForecastsService {
     let leavers = 0;
     let averageHeadcount = 0;
     const roles = [...roleIds]
-      .filter((roleId) => requiredBy.has(roleId))
-      .sort((a, b) => a - b)
-      .map((roleId) => {
+      .flatMap((roleId) => {
+        const requiredLevel = requiredBy.get(roleId);
+        return requiredLevel === undefined ? [] : [{ roleId, requiredLevel }];
+      })
+      .sort((a, b) => a.roleId - b.roleId)
+      .map(({ roleId, requiredLevel }) => {
         const history = state.attrition.get(roleId) ?? { leavers: 0, headcounts: [0] };
         const computed = annualAttrition(history.leavers, history.headcounts);
         leavers += history.leavers;
@@ -401,7 +434,7 @@ export class ForecastsService {
         const override = roleOverride.get(roleId) ?? settings.attritionRate ?? undefined;
         return {
           roleId,
-          requiredLevel: requiredBy.get(roleId)!,
+          requiredLevel,
           headcount: positions.find((p) => p.roleId === roleId)?.count ?? 0,
           annualAttrition: override ?? computed,
           plan: plans.get(roleId),
@@ -526,9 +559,10 @@ export class ForecastsService {
     const state = await this.load(ctx.filter, from, ctx.today, skillIds);
     const comparedTo = ctx.asOf < ctx.today ? ctx.asOf : ctx.today;
     const candidates = skillIds ?? [...new Set(state.positions.map((p) => p.skillId))].sort((a, b) => a - b);
-    const forecasts = new Map(candidates.map((id) => [id, this.skillForecast(state, id, 12, 'cost', {})]));
+    const computed = candidates.map((id) => ({ id, forecast: this.skillForecast(state, id, 12, 'cost', {}) }));
     // Executives: a skill with fewer positions than the threshold is left out, like a small group.
-    const ids = candidates.filter((id) => ctx.privacyMinGroup === null || forecasts.get(id)!.positions >= ctx.privacyMinGroup);
+    const kept = computed.filter(({ forecast }) => ctx.privacyMinGroup === null || forecast.positions >= ctx.privacyMinGroup);
+    const ids = kept.map(({ id }) => id);
     if (candidates.length && !ids.length) {
       return { asOf: from, comparedTo, skills: [], mape: null, naiveMape: null, suppressed: true };
     }
@@ -538,8 +572,7 @@ export class ForecastsService {
     const actuals = await Promise.all(monthEnds.map((month) => data.qualified(ctx.filter, month, true, ids)));
     const all: Array<{ forecast: number; actual: number }> = [];
     const allNaive: Array<{ forecast: number; actual: number }> = [];
-    const skills: BacktestSkillDto[] = ids.map((skillId) => {
-      const forecast = forecasts.get(skillId)!;
+    const skills: BacktestSkillDto[] = kept.map(({ id: skillId, forecast }) => {
       const naive = forecast.assumptions.qualified;
       const months = monthEnds.map((month, i) => {
         const actual = (actuals[i].groups.get(skillId) ?? [])

@@ -28,7 +28,7 @@ describe(ForecastLineChart.name, () => {
       },
     });
     renderWithProviders(
-      <ForecastLineChart title="Welding forecast" data={forecastChartData(forecast)!} scenarioLabel="Scenario" />,
+      <ForecastLineChart title="Welding forecast" data={forecastChartData(forecast) ?? []} scenarioLabel="Scenario" />,
     );
 
     const figure = await screen.findByRole('figure', { name: 'Welding forecast' });
