@@ -75,6 +75,9 @@ interface ForecastContext {
 /** Everything loaded once for a set of skills at one date: a handful of grouped queries. */
 interface LoadedState {
   asOf: IsoDate;
+  /** Organisation-wide shares, the fallback of a rate with fewer than 10 observations. */
+  pooledCompletion: { events: number; total: number };
+  pooledRenewal: { events: number; total: number };
   positions: PositionCount[];
   qualified: Awaited<ReturnType<ForecastData['qualified']>>['groups'];
   pipeline: Awaited<ReturnType<ForecastData['pipeline']>>;
@@ -85,6 +88,7 @@ interface LoadedState {
   grants: Awaited<ReturnType<ForecastData['grants']>>;
   requirements: Map<number, Map<number, number>>;
   roleNames: Map<number, string>;
+  skillInfo: Map<number, { name: string; category: string }>;
   credentialNames: Map<number, string>;
 }
 
@@ -125,6 +129,7 @@ function notFound(field: string, entity: string, id: number): DomainError {
 @Injectable()
 export class ForecastsService {
   private readonly cache = new Map<string, { version: string; state: Promise<LoadedState> }>();
+  private readonly summaries = new WeakMap<LoadedState, Map<string, ForecastSummarySkillDto[]>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -181,21 +186,36 @@ export class ForecastsService {
     const scenario = await this.scenarioOf(user, query);
     const horizon = query.horizon ?? FORECAST_DEFAULT_HORIZON;
     const state = await this.load(ctx.filter, ctx.asOf, ctx.today, null);
-    const skillIds = [...new Set(state.positions.map((p) => p.skillId))];
-    const skills = (await this.dataSource.query(
-      `SELECT s.id, s.name, c.name AS category FROM skills s JOIN skill_categories c ON c.id = s.category_id`,
-    )) as Row[];
-    const skillInfo = new Map(skills.map((row) => [Number(row.id), { name: String(row.name), category: String(row.category) }]));
     // A budget is spent per skill's forecast; summing one budget over every skill would spend it many times.
     const settings: ForecastScenarioSettings = {
       ...(scenario?.settings ?? {}),
       attritionRate: scenario?.settings.attritionRate ?? query.attritionRate,
       budget: null,
     };
+    // The same state, horizon and settings give the same rows: computed once per cached state.
+    let memo = this.summaries.get(state);
+    if (!memo) this.summaries.set(state, (memo = new Map()));
+    const key = JSON.stringify([horizon, settings, ctx.privacyMinGroup]);
+    let rows = memo.get(key);
+    if (!rows) {
+      rows = this.summaryRows(state, horizon, settings, ctx.privacyMinGroup);
+      memo.set(key, rows);
+    }
+    return { scope: ctx.scope, asOf: ctx.asOf, horizon, currency: ctx.currency, skills: rows };
+  }
+
+  private summaryRows(
+    state: LoadedState,
+    horizon: number,
+    settings: ForecastScenarioSettings,
+    privacyMinGroup: number | null,
+  ): ForecastSummarySkillDto[] {
+    const skillIds = [...new Set(state.positions.map((p) => p.skillId))];
+    const skillInfo = state.skillInfo;
     const rows: ForecastSummarySkillDto[] = skillIds.map((skillId) => {
       const forecast = this.skillForecast(state, skillId, horizon, 'cost', settings);
       const info = skillInfo.get(skillId) ?? { name: `Skill ${skillId}`, category: '' };
-      const suppressed = ctx.privacyMinGroup !== null && forecast.positions < ctx.privacyMinGroup;
+      const suppressed = privacyMinGroup !== null && forecast.positions < privacyMinGroup;
       const months = forecast.result.months;
       const points = [3, 6, 12]
         .filter((t) => t <= horizon)
@@ -228,7 +248,7 @@ export class ForecastsService {
         (b.peakShortfall ?? 0) - (a.peakShortfall ?? 0) ||
         a.skillName.localeCompare(b.skillName),
     );
-    return { scope: ctx.scope, asOf: ctx.asOf, horizon, currency: ctx.currency, skills: rows };
+    return rows;
   }
 
   /** The forecast as of d − 12 months with what was known then, against the qualified holders since. */
@@ -357,17 +377,21 @@ export class ForecastsService {
   ): Promise<LoadedState> {
     const data = this.data();
     const historical = asOf < today;
-    const [positions, qualified, completion, renewal, attrition, plans, grants, requirementRows, roles] = await Promise.all([
-      data.positions(filter, asOf, historical, skillIds),
-      data.qualified(filter, asOf, historical, skillIds),
-      data.completionCounts(asOf),
-      data.renewalCounts(asOf),
-      data.attrition(asOf),
-      data.plans(filter, `${forecastMonth(asOf, 1).slice(0, 7)}-01`, forecastMonth(asOf, FORECAST_MAX_HORIZON)),
-      data.grants(skillIds),
-      this.dataSource.query('SELECT role_id AS r, skill_id AS s, required_level AS l FROM role_requirements') as Promise<Row[]>,
-      this.dataSource.query('SELECT id, name FROM roles') as Promise<Row[]>,
-    ]);
+    const [positions, qualified, completion, renewal, attrition, plans, grants, requirementRows, roles, skills] =
+      await Promise.all([
+        data.positions(filter, asOf, historical, skillIds),
+        data.qualified(filter, asOf, historical, skillIds),
+        data.completionCounts(asOf),
+        data.renewalCounts(asOf),
+        data.attrition(asOf),
+        data.plans(filter, `${forecastMonth(asOf, 1).slice(0, 7)}-01`, forecastMonth(asOf, FORECAST_MAX_HORIZON)),
+        data.grants(skillIds),
+        this.dataSource.query('SELECT role_id AS r, skill_id AS s, required_level AS l FROM role_requirements') as Promise<Row[]>,
+        this.dataSource.query('SELECT id, name FROM roles') as Promise<Row[]>,
+        this.dataSource.query(
+          'SELECT s.id, s.name, c.name AS category FROM skills s JOIN skill_categories c ON c.id = s.category_id',
+        ) as Promise<Row[]>,
+      ]);
     const pipeline = await data.pipeline(filter, asOf, historical, skillIds, qualified.people);
     const requirements = new Map<number, Map<number, number>>();
     for (const row of requirementRows) {
@@ -386,18 +410,21 @@ export class ForecastsService {
       pipeline,
       completion,
       renewal,
+      pooledCompletion: pooled(completion),
+      pooledRenewal: pooled(renewal),
       attrition,
       plans,
       grants,
       requirements,
       roleNames: new Map(roles.map((row) => [Number(row.id), String(row.name)])),
+      skillInfo: new Map(skills.map((row) => [Number(row.id), { name: String(row.name), category: String(row.category) }])),
       credentialNames: await data.names('credentials', [...credentialIds]),
     };
   }
 
   private completionRate(state: LoadedState, credentialId: number): { rate: number; basis: 'credential' | 'organisation' } {
     const own = state.completion.get(credentialId) ?? { events: 0, total: 0 };
-    const { rate, basis } = rateWithFallback(own, pooled(state.completion));
+    const { rate, basis } = rateWithFallback(own, state.pooledCompletion);
     return { rate, basis: basis === 'own' ? 'credential' : 'organisation' };
   }
 
@@ -453,7 +480,7 @@ export class ForecastsService {
       : null;
 
     const renewalOwn = state.renewal.get(skillId) ?? { events: 0, total: 0 };
-    const renewal = rateWithFallback(renewalOwn, pooled(state.renewal));
+    const renewal = rateWithFallback(renewalOwn, state.pooledRenewal);
     const qualified = (state.qualified.get(skillId) ?? []).filter((g) => requiredBy.has(g.roleId));
     const pipelinePeople = state.pipeline.get(skillId) ?? [];
     const rates = new Map<number, ReturnType<ForecastsService['completionRate']>>();
