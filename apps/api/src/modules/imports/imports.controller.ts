@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor, FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,7 @@ import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { templateCsv } from './columns';
 import { ImportQuery } from './dto/import-query.dto';
-import { ImportsService } from './imports.service';
+import { ImportsService, type StartedImport } from './imports.service';
 
 /** A 422 answer carries the whole report beside the usual error fields. */
 type RejectedReport = ImportReportDto & { statusCode: number; code: string; message: string };
@@ -53,7 +54,10 @@ export class ImportsController {
     @CurrentUser() user: SessionUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ImportReportDto | RejectedReport> {
-    if (!(TAXONOMIES as readonly string[]).includes(taxonomy)) throw DomainError.notFound('Taxonomy', taxonomy);
+    if (!(TAXONOMIES as readonly string[]).includes(taxonomy)) {
+      await Promise.all((files ?? []).map((file) => rm(file.path, { force: true })));
+      throw DomainError.notFound('Taxonomy', taxonomy);
+    }
     const dryRun = query.dryRun === 'true';
     const report = await this.imports.importTaxonomy(
       taxonomy as Taxonomy,
@@ -83,16 +87,20 @@ export class ImportsController {
     @CurrentUser() user: SessionUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ImportReportDto | RejectedReport | ImportJobDto> {
-    if (!isImportEntity(entity)) throw DomainError.notFound('Import', entity);
-    if (!file)
-      throw DomainError.invalid([{ field: 'file', message: 'attach the CSV or XLSX file as the multipart field "file"' }]);
     const dryRun = query.dryRun === 'true';
-    const started = await this.imports.start(
-      entity,
-      { path: file.path, originalName: file.originalname, size: file.size },
-      user,
-      { dryRun },
-    );
+    // Until the pipeline owns the upload, a refusal must not leave it in the temporary folder.
+    let started: StartedImport;
+    try {
+      if (!isImportEntity(entity)) throw DomainError.notFound('Import', entity);
+      if (!file)
+        throw DomainError.invalid([{ field: 'file', message: 'attach the CSV or XLSX file as the multipart field "file"' }]);
+      started = await this.imports.start(entity, { path: file.path, originalName: file.originalname, size: file.size }, user, {
+        dryRun,
+      });
+    } catch (error) {
+      if (file) await rm(file.path, { force: true });
+      throw error;
+    }
     const outcome = query.async === 'true' ? null : await Promise.race([started.finished, started.large.then(() => null)]);
     if (outcome === null) {
       response.status(202);
