@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubFetch } from '../../testing/fetch-stub';
 import { makeUser } from '../../testing/factories';
@@ -44,6 +45,13 @@ function forecastRoutes() {
   ];
 }
 
+async function seriousViolations(): Promise<string[]> {
+  const results = await axe.run(document.body, { resultTypes: ['violations'] });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 200)).join(' | ')}`);
+}
+
 describe('ForecastPage', () => {
   it('lands an executive on the workforce outlook, forecasting the skill with the largest shortfall', async () => {
     const { calls } = stubFetch([...sessionRoutes(makeUser({ role: 'exec', employeeId: null })), ...forecastRoutes()]);
@@ -67,6 +75,7 @@ describe('ForecastPage', () => {
     fireEvent.keyDown(screen.getByRole('slider', { name: 'Annual attrition' }), { key: 'ArrowRight' });
 
     await waitFor(() => expect(within(figure).getByText('Scenario supply (dashed)')).toBeTruthy());
+    await expect(seriousViolations()).resolves.toEqual([]);
     const last = callsTo(calls, '/api/forecast').at(-1) ?? new URLSearchParams();
     expect(JSON.parse(last.get('scenario') ?? '{}')).toEqual({ attritionRate: 0.13 });
     expect(last.get('horizon')).toBe('3');

@@ -83,7 +83,8 @@ export function ForecastPage() {
               roleId: state.roleId,
               horizon: state.horizon,
               costBy: state.costBy,
-              scenarioId: scenarioId ?? undefined,
+              // The scenario as on screen (a loaded one may have been changed since it was saved).
+              scenario: scenarioActive ? JSON.stringify(debouncedScenario) : undefined,
             })}
           />
         ) : null}

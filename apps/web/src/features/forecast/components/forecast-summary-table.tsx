@@ -39,7 +39,7 @@ export function ForecastSummaryTable({ skills, horizon, selectedSkillId, onSelec
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={row.skillId} aria-selected={row.skillId === selectedSkillId}>
+            <Table.Tr key={row.skillId}>
               <Table.Th scope="row" fw={row.skillId === selectedSkillId ? 700 : 500}>
                 {row.skillName}
                 <Text size="xs" c="dimmed">
@@ -83,6 +83,7 @@ export function ForecastSummaryTable({ skills, horizon, selectedSkillId, onSelec
                   size="compact-xs"
                   variant={row.skillId === selectedSkillId ? 'filled' : 'light'}
                   disabled={row.suppressed}
+                  aria-pressed={row.skillId === selectedSkillId}
                   onClick={() => onSelect(row.skillId)}
                   aria-label={`Show the forecast of ${row.skillName}`}
                 >
