@@ -24,7 +24,8 @@ export interface ReportTable {
   sheet: string;
   title: string;
   columns: ReportColumn[];
-  rows: () => AsyncIterable<ReportRow> | Iterable<ReportRow>;
+  /** The rows; `limit` says no more than that many are wanted (the PDF's), so no more need be read. */
+  rows: (limit?: number) => AsyncIterable<ReportRow> | Iterable<ReportRow>;
   /** Keep the first column in view while scrolling sideways (a matrix's row labels). */
   freezeFirstColumn: boolean;
   /** The PDF prints at most this many rows and says where the rest is. */

@@ -58,8 +58,10 @@ export function pdfText(text: string): string {
 /** Cuts text to a width with an ellipsis (table cells are one line). */
 function fit(doc: Doc, raw: string, width: number): string {
   const text = pdfText(raw);
-  if (doc.widthOfString(text) <= width) return text;
-  let cut = text;
+  const full = doc.widthOfString(text);
+  if (full <= width) return text;
+  // Start from the proportional cut, then trim: a few measurements, not one per character.
+  let cut = text.slice(0, Math.max(1, Math.floor((text.length * width) / full)));
   while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
   return `${cut}…`;
 }
@@ -261,7 +263,8 @@ async function table(doc: Doc, report: ReportTable): Promise<void> {
   header();
   let printed = 0;
   let more = false;
-  for await (const values of report.rows()) {
+  // One row more than printed tells whether to say there are more.
+  for await (const values of report.rows(report.pdfRowLimit === undefined ? undefined : report.pdfRowLimit + 1)) {
     if (report.pdfRowLimit !== undefined && printed >= report.pdfRowLimit) {
       more = true;
       break;

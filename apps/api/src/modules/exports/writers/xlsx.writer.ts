@@ -28,7 +28,11 @@ async function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: R
   const sheet = workbook.addWorksheet(table.sheet, {
     views: [{ state: 'frozen', xSplit: table.freezeFirstColumn ? 1 : 0, ySplit: 1 }],
   });
-  sheet.columns = table.columns.map((column) => ({ width: column.width }));
+  // A column's format reaches each cell as it is created: far cheaper than styling cell by cell.
+  sheet.columns = table.columns.map((column) => {
+    const numFmt = NUMBER_FORMATS[column.kind];
+    return { width: column.width, ...(numFmt ? { style: { numFmt } } : {}) };
+  });
   sheet.autoFilter = `A1:${columnLetter(table.columns.length)}1`;
   const header = sheet.addRow(table.columns.map((column) => sheetCell(column.header)));
   header.font = { bold: true };
@@ -37,15 +41,7 @@ async function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: R
     cell.fill = HEADER_FILL;
   });
   header.commit();
-  const formats = table.columns.map((column) => NUMBER_FORMATS[column.kind]);
-  for await (const values of table.rows()) {
-    const row = sheet.addRow(values.map(sheetCell));
-    row.eachCell((cell, column) => {
-      const format = formats[column - 1];
-      if (format && typeof cell.value === 'number') cell.numFmt = format;
-    });
-    row.commit();
-  }
+  for await (const values of table.rows()) sheet.addRow(values.map(sheetCell)).commit();
   sheet.commit();
 }
 
