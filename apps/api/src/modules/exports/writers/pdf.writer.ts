@@ -227,11 +227,33 @@ function barChart(doc: Doc, chart: ReportChart): void {
   doc.moveDown(1);
 }
 
+/**
+ * Widths in proportion to the columns' spreadsheet widths, but wide enough for each header's
+ * longest word (a header breaks between words, never inside one); the room comes from the
+ * columns with some to spare.
+ */
+function columnWidths(doc: Doc, report: ReportTable): number[] {
+  const total = report.columns.reduce((sum, column) => sum + column.width, 0);
+  const widths = report.columns.map((column) => (column.width / total) * contentWidth(doc));
+  doc.font('Helvetica-Bold').fontSize(7.5);
+  const needs = report.columns.map(
+    (column) =>
+      Math.max(
+        ...pdfText(column.header)
+          .split(/\s+/)
+          .map((word) => doc.widthOfString(word)),
+      ) + 8,
+  );
+  const deficit = widths.reduce((sum, width, i) => sum + Math.max(0, needs[i] - width), 0);
+  const spare = widths.reduce((sum, width, i) => sum + Math.max(0, width - needs[i]), 0);
+  if (deficit === 0 || spare <= deficit) return widths;
+  return widths.map((width, i) => (width < needs[i] ? needs[i] : width - ((width - needs[i]) / spare) * deficit));
+}
+
 /** A table over as many pages as it takes, its header row repeated on each. */
 async function table(doc: Doc, report: ReportTable): Promise<void> {
   heading(doc, report.title);
-  const total = report.columns.reduce((sum, column) => sum + column.width, 0);
-  const widths = report.columns.map((column) => (column.width / total) * contentWidth(doc));
+  const widths = columnWidths(doc, report);
   const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((sum, w) => sum + w, 0));
   const alignOf = (kind: ColumnKind) => (kind === 'text' ? 'left' : 'right');
   // Headers wrap onto up to three lines rather than being cut.
