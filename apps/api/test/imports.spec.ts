@@ -7,6 +7,32 @@ import { Credential } from '../src/modules/credentials/credential.entity';
 import { AuditLog } from '../src/modules/audit/audit-log.entity';
 import { rebuildAnalytics } from '../src/modules/analytics/state/skill-state.sql';
 
+/** A zip whose one entry claims to unpack to `bytes` (its directory is all an importer should need to refuse it). */
+function zipClaiming(bytes: number): Buffer {
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(16, 18);
+  local.writeUInt32LE(bytes, 22);
+  local.writeUInt16LE(name.length, 26);
+  const data = Buffer.alloc(16);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(16, 20);
+  central.writeUInt32LE(bytes, 24);
+  central.writeUInt16LE(name.length, 28);
+  const directoryOffset = local.length + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
+
 /**
  * Bulk imports on the fixture organisation (support/fixture.ts): Ada, Ann, Wes… with the
  * credentials Forklift Licence (12 months, Forklift 3), Teamwork Essentials and SQL Basics.
@@ -209,6 +235,7 @@ describe(`imports (${testDialect()})`, () => {
       ['Latin-1 text', Buffer.from(`${header}\nren\xe9@test.example,SQL Basics,2025-01-01,,,\n`, 'latin1'), /UTF-8/],
       ['10,000 columns', Buffer.from(`${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n1\n`), /columns/],
       ['a broken XLSX', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]), /XLSX/],
+      ['a zip bomb disguised as XLSX', zipClaiming(3 * 1024 * 1024 * 1024), /unpack to 3072 MB/],
     ])('refuses %s with a clear error and writes nothing', async (_name, content, message) => {
       const before = await completionCount();
       const response = await upload(hr, 'completions', content);

@@ -134,7 +134,55 @@ function cellText(value: ExcelJS.CellValue, line: number): string {
   return String(value);
 }
 
+/** What an XLSX may unpack to in all; a file claiming more is refused unread (a zip bomb). */
+export const MAX_XLSX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+/** Compression ratios beyond this are not spreadsheets. */
+const MAX_XLSX_RATIO = 200;
+
+/**
+ * Reads the zip's central directory (at its end) and refuses the file when its entries would
+ * unpack to more than MAX_XLSX_UNPACKED_BYTES, or compress implausibly well, before any is inflated.
+ */
+async function checkZip(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const tailLength = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLength);
+    await handle.read(tail, 0, tailLength, size - tailLength);
+    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd < 0) throw new ImportFileError('MALFORMED_XLSX', 'The XLSX file cannot be read: it is not a complete zip file');
+    const entries = tail.readUInt16LE(eocd + 10);
+    const directorySize = tail.readUInt32LE(eocd + 12);
+    const directoryOffset = tail.readUInt32LE(eocd + 16);
+    if (directoryOffset + directorySize > size || directorySize > 64 * 1024 * 1024)
+      throw new ImportFileError('MALFORMED_XLSX', 'The XLSX file cannot be read: its zip directory is damaged');
+    const directory = Buffer.alloc(directorySize);
+    await handle.read(directory, 0, directorySize, directoryOffset);
+    let unpacked = 0;
+    let packed = 0;
+    for (let at = 0, n = 0; n < entries && at + 46 <= directory.length; n++) {
+      if (directory.readUInt32LE(at) !== 0x02014b50) break;
+      const compressed = directory.readUInt32LE(at + 20);
+      const uncompressed = directory.readUInt32LE(at + 24);
+      // 0xFFFFFFFF means a ZIP64 size: more than 4 GB, far beyond any import.
+      if (uncompressed === 0xffffffff) unpacked = Infinity;
+      unpacked += uncompressed;
+      packed += compressed;
+      at += 46 + directory.readUInt16LE(at + 28) + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+    }
+    if (unpacked > MAX_XLSX_UNPACKED_BYTES || (unpacked > 10 * 1024 * 1024 && unpacked > packed * MAX_XLSX_RATIO))
+      throw new ImportFileError(
+        'XLSX_TOO_LARGE',
+        `The XLSX file would unpack to ${Number.isFinite(unpacked) ? `${Math.round(unpacked / 1024 / 1024)} MB` : 'more than 4 GB'}; it is refused unread`,
+      );
+  } finally {
+    await handle.close();
+  }
+}
+
 async function* xlsxRows(path: string): AsyncGenerator<TableRow> {
+  await checkZip(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

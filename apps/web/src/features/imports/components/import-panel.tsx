@@ -1,7 +1,7 @@
 import { Anchor, Button, FileInput, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IMPORT_ENTITIES, type ImportEntity, type ImportReportDto } from '@skillgrid/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorState } from '../../../components/ui/error-state';
 import { useFormat } from '../../../components/ui/format-context';
 import { importTemplateUrl } from '../api/get-import-template';
@@ -36,6 +36,12 @@ export function ImportPanel({ entities = IMPORT_ENTITIES }: ImportPanelProps) {
   const checked = report !== null && report.dryRun && report.errorCount === 0;
   const imported = report !== null && !report.dryRun && report.errorCount === 0;
 
+  // A large import that ran as a job changes data shown elsewhere once it ends.
+  const finishedJob = job.data?.finishedAt && !job.data.dryRun ? job.data.id : null;
+  useEffect(() => {
+    if (finishedJob) void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'imports' });
+  }, [finishedJob, queryClient]);
+
   const start = (dryRun: boolean) => {
     if (!file) return;
     upload.mutate(
@@ -44,7 +50,7 @@ export function ImportPanel({ entities = IMPORT_ENTITIES }: ImportPanelProps) {
         onSuccess: (answer) => {
           setResult(answer);
           // Everything shown elsewhere may have changed.
-          if (!dryRun) void queryClient.invalidateQueries();
+          if (!dryRun && answer.kind === 'report') void queryClient.invalidateQueries();
         },
       },
     );
