@@ -186,18 +186,20 @@ export class ForecastData {
       ? ''
       : ` AND NOT EXISTS (SELECT 1 FROM employee_skill_levels h WHERE h.employee_id = a.employee_id AND h.skill_id = cs.skill_id AND h.${LEVEL} = rr.required_level AND h.valid_until > ?)`;
     // One branch for single-credential assignments, one for clusters, so each can use its indexes.
+    // Assignments first, in the order written: otherwise a skill's every requirement is joined to every assignment.
+    const join = orderedJoin(this.sql);
     const branch = (credential: string, cluster: string) =>
       `SELECT a.employee_id AS e, p.role_id AS r, cs.skill_id AS s, ${credential} AS c, a.due_date AS due FROM assignments a ${cluster}` +
-      `JOIN (${p.sql}) p ON p.employee_id = a.employee_id ` +
-      `JOIN credential_skills cs ON cs.credential_id = ${credential} ` +
-      `JOIN role_requirements rr ON rr.role_id = p.role_id AND rr.skill_id = cs.skill_id AND cs.${LEVEL} >= rr.required_level ` +
+      `${join} (${p.sql}) p ON p.employee_id = a.employee_id ` +
+      `${join} credential_skills cs ON cs.credential_id = ${credential} ` +
+      `${join} role_requirements rr ON rr.role_id = p.role_id AND rr.skill_id = cs.skill_id AND cs.${LEVEL} >= rr.required_level ` +
       `WHERE (a.cancelled_at IS NULL OR a.cancelled_at > ?) AND a.assigned_at <= ?${s.sql} ` +
       `AND NOT EXISTS (SELECT 1 FROM completions c WHERE c.employee_id = a.employee_id AND c.credential_id = ${credential} ` +
       `AND c.status = 'valid' AND c.awarded_at >= a.assigned_at AND c.awarded_at <= ?)${notQualified}`;
     const params = [...p.params, cutoff, asOf, ...s.params, asOf, ...(historical ? [] : [asOf])];
     const rows = (await this.sql.query(
       `${branch('a.credential_id', '')} AND a.credential_id IS NOT NULL UNION ALL ` +
-        branch('cc.credential_id', 'JOIN cluster_credentials cc ON cc.cluster_id = a.cluster_id '),
+        branch('cc.credential_id', `${join} cluster_credentials cc ON cc.cluster_id = a.cluster_id `),
       [...params, ...params],
     )) as Row[];
     const bySkill = new Map<
