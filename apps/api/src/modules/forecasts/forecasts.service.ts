@@ -101,6 +101,12 @@ interface SkillForecast {
 
 type Row = Record<string, string | number | null>;
 
+interface Rates {
+  completion: Map<number, { events: number; total: number }>;
+  renewal: Map<number, { events: number; total: number }>;
+  attrition: Map<number, { leavers: number; headcounts: number[] }>;
+}
+
 /** Loaded states kept (scopes × dates × skill sets); each is a few hundred aggregated numbers per skill. */
 const CACHE_ENTRIES = 64;
 
@@ -129,6 +135,7 @@ function notFound(field: string, entity: string, id: number): DomainError {
 @Injectable()
 export class ForecastsService {
   private readonly cache = new Map<string, { version: string; state: Promise<LoadedState> }>();
+  private readonly rateCache = new Map<IsoDate, { version: string; rates: Promise<Rates> }>();
   private readonly summaries = new WeakMap<LoadedState, Map<string, ForecastSummarySkillDto[]>>();
 
   constructor(
@@ -360,12 +367,30 @@ export class ForecastsService {
     const key = JSON.stringify([filter, asOf, skillIds]);
     const hit = this.cache.get(key);
     if (hit && hit.version === version) return hit.state;
-    const state = this.read(filter, asOf, today, skillIds);
+    const state = this.read(filter, asOf, today, skillIds, version);
     this.cache.delete(key);
     this.cache.set(key, { version, state });
     if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     state.catch(() => this.cache.delete(key));
     return state;
+  }
+
+  /**
+   * The organisation-wide inputs at d (completion, renewal and attrition counts): the same for every
+   * scope and skill, so shared by every cached state of the same date and audit-log version.
+   */
+  private rates(asOf: IsoDate, version: string): Promise<Rates> {
+    const hit = this.rateCache.get(asOf);
+    if (hit && hit.version === version) return hit.rates;
+    const data = this.data();
+    const rates = Promise.all([data.completionCounts(asOf), data.renewalCounts(asOf), data.attrition(asOf)]).then(
+      ([completion, renewal, attrition]) => ({ completion, renewal, attrition }),
+    );
+    this.rateCache.delete(asOf);
+    this.rateCache.set(asOf, { version, rates });
+    if (this.rateCache.size > CACHE_ENTRIES) this.rateCache.delete(this.rateCache.keys().next().value as string);
+    rates.catch(() => this.rateCache.delete(asOf));
+    return rates;
   }
 
   /** The state at d: from employee_skill_levels from today on, from completions and history before. */
@@ -374,16 +399,15 @@ export class ForecastsService {
     asOf: IsoDate,
     today: IsoDate,
     skillIds: number[] | null,
+    version: string,
   ): Promise<LoadedState> {
     const data = this.data();
     const historical = asOf < today;
-    const [positions, qualified, completion, renewal, attrition, plans, grants, requirementRows, roles, skills] =
+    const [positions, qualified, { completion, renewal, attrition }, plans, grants, requirementRows, roles, skills] =
       await Promise.all([
         data.positions(filter, asOf, historical, skillIds),
         data.qualified(filter, asOf, historical, skillIds),
-        data.completionCounts(asOf),
-        data.renewalCounts(asOf),
-        data.attrition(asOf),
+        this.rates(asOf, version),
         data.plans(filter, `${forecastMonth(asOf, 1).slice(0, 7)}-01`, forecastMonth(asOf, FORECAST_MAX_HORIZON)),
         data.grants(skillIds),
         this.dataSource.query('SELECT role_id AS r, skill_id AS s, required_level AS l FROM role_requirements') as Promise<Row[]>,
