@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { FORECAST_COST_BYS, FORECAST_MAX_HORIZON, type ForecastCostBy } from '@skillgrid/shared';
@@ -59,7 +59,7 @@ export class ForecastScopeQuery {
 }
 
 export class ForecastQuery extends ForecastScopeQuery {
-  @ApiPropertyOptional({ description: 'The skill forecast', minimum: 1 })
+  @ApiProperty({ description: 'The skill forecast', minimum: 1 })
   @Type(() => Number)
   @IsInt({ message: 'skillId must be a positive integer' })
   @Min(1, { message: 'skillId must be a positive integer' })
