@@ -48,7 +48,7 @@ export type Taxonomy = (typeof TAXONOMIES)[number];
 export const IMPORT_JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
 
-export const IMPORT_JOB_PHASES = ['queued', 'reading', 'validating', 'writing', 'analytics', 'done'] as const;
+export const IMPORT_JOB_PHASES = ['queued', 'reading', 'validating', 'writing', 'done'] as const;
 export type ImportJobPhase = (typeof IMPORT_JOB_PHASES)[number];
 
 /** GET /imports/jobs/:id, and the 202 answer of a large or `async=true` import. */

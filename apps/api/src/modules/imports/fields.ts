@@ -112,6 +112,3 @@ export function choiceCell<T extends string>(
   if (!match) errors.add(field, `"${value}" is not one of ${choices.join(', ')}`);
   return match;
 }
-
-/** Formula-looking text (`=`, `+`, `-`, `@` first) is kept as text: imports never evaluate cells. */
-export const FORMULA_PREFIX = /^[=+\-@\t\r]/;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ImportEntity, ImportRowError } from '@skillgrid/shared';
 import type { SessionUser } from '../../common/auth/session-user';
 import type { Dialect } from '../../database/sql';
-import type { ColumnSpec, Layout } from './columns';
+import type { Layout } from './columns';
 
 export interface ImportCounts {
   created: number;
@@ -58,4 +58,3 @@ export interface RowChecker<Row> {
   apply(rows: Row[], context: ImportContext, write: boolean): Promise<ApplyResult>;
 }
 
-export type { ColumnSpec };

@@ -7,7 +7,6 @@ const PHASES: Record<ImportJobDto['phase'], string> = {
   reading: 'Reading the file',
   validating: 'Checking the rows',
   writing: 'Saving',
-  analytics: 'Updating the analytics',
   done: 'Finished',
 };
 
