@@ -57,4 +57,3 @@ export interface RowChecker<Row> {
   row(values: Record<string, string | undefined>, errors: RowErrors, layout: Layout): Row | null;
   apply(rows: Row[], context: ImportContext, write: boolean): Promise<ApplyResult>;
 }
-
