@@ -125,23 +125,30 @@ export class ForecastData {
     skillIds: number[] | null,
   ): Promise<{ groups: Map<number, QualifiedGroup[]>; people: Set<string> | null }> {
     const groups = new Map<number, QualifiedGroup[]>();
+    const index = new Map<string, QualifiedGroup>();
     const add = (skillId: number, group: QualifiedGroup) => {
+      const key = `${skillId}|${group.roleId}|${group.validUntil}`;
+      const same = index.get(key);
+      if (same) {
+        same.count += group.count;
+        return;
+      }
+      index.set(key, group);
       let list = groups.get(skillId);
       if (!list) groups.set(skillId, (list = []));
-      const same = list.find((g) => g.roleId === group.roleId && g.validUntil === group.validUntil);
-      if (same) same.count += group.count;
-      else list.push(group);
+      list.push(group);
     };
     const p = positionsSql(scope, asOf, historical);
     const s = skillFilter('rr.skill_id', skillIds);
-    // Positions first, then each one's requirement and level row by key: the optimisers otherwise
-    // tend to range-scan every held level by its date.
+    // Joins in the order written, each row found by key: the optimisers otherwise tend to
+    // range-scan every held level by its date.
     const join = orderedJoin(this.sql);
     if (!historical) {
       const month = 'SUBSTR(h.valid_until, 1, 7)';
       const rows = (await this.sql.query(
-        `SELECT rr.skill_id AS s, p.role_id AS r, ${month} AS mo, COUNT(*) AS n FROM (${p.sql}) p ` +
-          `${join} role_requirements rr ON rr.role_id = p.role_id ` +
+        // Requirements first (one skill: its roles only), then each role's people by the role index.
+        `SELECT rr.skill_id AS s, p.role_id AS r, ${month} AS mo, COUNT(*) AS n FROM role_requirements rr ` +
+          `${join} (${p.sql}) p ON p.role_id = rr.role_id ` +
           `${join} employee_skill_levels h ON h.employee_id = p.employee_id AND h.skill_id = rr.skill_id AND h.${LEVEL} = rr.required_level ` +
           `WHERE h.valid_until > ?${s.sql} GROUP BY rr.skill_id, p.role_id, ${month}`,
         [...p.params, asOf, ...s.params],
