@@ -53,12 +53,12 @@ async function seriousViolations(): Promise<string[]> {
 }
 
 describe('ForecastPage', () => {
-  it('lands an executive on the workforce outlook, forecasting the skill with the largest shortfall', async () => {
+  it('gives an executive the workforce outlook, forecasting the skill with the largest shortfall', async () => {
     const { calls } = stubFetch([...sessionRoutes(makeUser({ role: 'exec', employeeId: null })), ...forecastRoutes()]);
-    const { router } = renderRoutes(routes, '/');
+    renderRoutes(routes, '/forecast');
 
     expect(await screen.findByRole('heading', { name: 'Workforce outlook' })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/forecast');
+    expect(screen.getByRole('link', { name: 'Workforce outlook' }).getAttribute('href')).toBe('/forecast');
     expect(await screen.findByRole('figure', { name: 'Welding: demand and supply of qualified people' })).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Forecast shortfall by skill over 12 months' })).toBeTruthy();
     expect(Object.fromEntries(callsTo(calls, '/api/forecast')[0])).toEqual({ skillId: '1', horizon: '12', costBy: 'cost' });
