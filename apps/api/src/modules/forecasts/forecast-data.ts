@@ -146,9 +146,10 @@ export class ForecastData {
     if (!historical) {
       const month = 'SUBSTR(h.valid_until, 1, 7)';
       const rows = (await this.sql.query(
-        // Requirements first (one skill: its roles only), then each role's people by the role index.
-        `SELECT rr.skill_id AS s, p.role_id AS r, ${month} AS mo, COUNT(*) AS n FROM role_requirements rr ` +
-          `${join} (${p.sql}) p ON p.role_id = rr.role_id ` +
+        // Positions first: measured on MariaDB, faster than requirements first for every skill, and
+        // as fast for one.
+        `SELECT rr.skill_id AS s, p.role_id AS r, ${month} AS mo, COUNT(*) AS n FROM (${p.sql}) p ` +
+          `${join} role_requirements rr ON rr.role_id = p.role_id ` +
           `${join} employee_skill_levels h ON h.employee_id = p.employee_id AND h.skill_id = rr.skill_id AND h.${LEVEL} = rr.required_level ` +
           `WHERE h.valid_until > ?${s.sql} GROUP BY rr.skill_id, p.role_id, ${month}`,
         [...p.params, asOf, ...s.params],
