@@ -21,6 +21,10 @@ import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { RecommendationsModule } from './modules/recommendations/recommendations.module';
 import { EffectivenessModule } from './modules/effectiveness/effectiveness.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ForecastsModule } from './modules/forecasts/forecasts.module';
+import { OpenBadgesModule } from './modules/open-badges/open-badges.module';
+import { ExportsModule } from './modules/exports/exports.module';
+import { ImportsModule } from './modules/imports/imports.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +52,11 @@ export class AppModule {
         RecommendationsModule,
         EffectivenessModule,
         NotificationsModule,
+        ForecastsModule,
+        // Before ImportsModule: its POST imports/:entity would otherwise take imports/open-badges.
+        OpenBadgesModule,
+        ExportsModule,
+        ImportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

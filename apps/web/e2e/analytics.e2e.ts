@@ -25,7 +25,9 @@ describe('analytics in Chromium', () => {
   async function signedIn(email: string): Promise<{ page: Page; errors: string[] }> {
     const { page, errors } = await openPage(browser);
     await signInThroughForm(page, app.url, email);
-    await page.waitForURL(/\/overview$/);
+    // Executives land on the workforce outlook, everyone else here on the overview.
+    await page.waitForURL(email.startsWith('exec@') ? /\/forecast$/ : /\/overview$/);
+    await page.goto(`${app.url}/overview`);
     return { page, errors };
   }
 

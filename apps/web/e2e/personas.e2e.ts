@@ -114,7 +114,7 @@ describe('the app in Chromium', () => {
   it('shows an executive the organisation without names', async () => {
     const page = await newPage();
     await signInThroughForm(page, app.url, 'exec@demo.skillgrid.test');
-    await page.waitForURL(/\/overview$/);
+    await page.waitForURL(/\/forecast$/);
     await page.goto(`${app.url}/organisation`);
     await page.locator('tbody tr').first().waitFor();
     await screenshot(page, 'exec-organisation');

@@ -5,3 +5,7 @@ export * from './lib/contracts';
 export * from './lib/analytics';
 export * from './lib/recommendations';
 export * from './lib/workflows';
+export * from './lib/imports';
+export * from './lib/export-cells';
+export * from './lib/forecast';
+export * from './lib/open-badges';

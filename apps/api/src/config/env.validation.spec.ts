@@ -21,6 +21,12 @@ describe(validateEnv.name, () => {
     expect(validateEnv({ NODE_ENV: 'test', LOG_LEVEL: 'info' }).logLevels).toEqual(['error', 'warn', 'log']);
   });
 
+  it('limits import uploads to 100 MB unless IMPORT_MAX_BYTES says otherwise', () => {
+    expect(validateEnv({ NODE_ENV: 'test' }).importMaxBytes).toBe(100 * 1024 * 1024);
+    expect(validateEnv({ NODE_ENV: 'test', IMPORT_MAX_BYTES: '2048' }).importMaxBytes).toBe(2048);
+    expect(() => validateEnv({ NODE_ENV: 'test', IMPORT_MAX_BYTES: 'lots' })).toThrow(/IMPORT_MAX_BYTES must be an integer/);
+  });
+
   it('reads SQLite and MySQL/MariaDB database URLs', () => {
     expect(parseDatabaseUrl(undefined, '/srv/app')).toEqual({ type: 'sqlite', file: '/srv/app/data/skillgrid.sqlite' });
     expect(parseDatabaseUrl('sqlite:data/x.sqlite', '/srv/app')).toEqual({ type: 'sqlite', file: '/srv/app/data/x.sqlite' });

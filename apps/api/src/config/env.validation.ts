@@ -17,6 +17,8 @@ export interface AppConfig {
   /** Overrides the organisation setting when set. */
   privacyMinGroup: number | null;
   bodyLimit: string;
+  /** Largest import upload in bytes; larger ones get 413. */
+  importMaxBytes: number;
   webDist: string | null;
   /** Nest log levels: `warn` (default) shows errors and warnings, `info` adds start-up and requests, `debug` everything. */
   logLevels: Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'>;
@@ -97,6 +99,7 @@ export function validateEnv(env: Record<string, unknown>, cwd = process.cwd()): 
     loginWindowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 900, 1, 86_400, errors),
     privacyMinGroup: env['PRIVACY_MIN_GROUP'] ? int(env, 'PRIVACY_MIN_GROUP', 5, 1, 1000, errors) : null,
     bodyLimit: String(env['BODY_LIMIT'] ?? '1mb'),
+    importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1024, 10 * 1024 * 1024 * 1024, errors),
     logLevels: [...(LOG_LEVELS[String(env['LOG_LEVEL'] ?? 'warn') as keyof typeof LOG_LEVELS] ?? LOG_LEVELS.warn)],
     webDist: env['WEB_DIST'] === '' ? null : resolve(cwd, String(env['WEB_DIST'] ?? 'dist/apps/web')),
   };

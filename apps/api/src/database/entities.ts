@@ -19,7 +19,11 @@ import { HeadcountPlan } from '../modules/headcount-plans/headcount-plan.entity'
 import { User } from '../modules/users/user.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { SKILL_STATE_ENTITIES } from '../modules/analytics/state/skill-state.entities';
+import { ImportJob } from '../modules/imports/import-job.entity';
+import { ForecastScenario } from '../modules/forecasts/forecast-scenario.entity';
 import { ThrottleRecord } from '../common/throttling/throttle-record.entity';
+import { OrganisationKey } from '../modules/open-badges/organisation-key.entity';
+import { OpenBadgeImport } from '../modules/open-badges/open-badge-import.entity';
 
 export const ENTITIES = [
   OrganisationSettings,
@@ -43,5 +47,9 @@ export const ENTITIES = [
   User,
   AuditLog,
   ThrottleRecord,
+  OrganisationKey,
+  OpenBadgeImport,
+  ImportJob,
+  ForecastScenario,
   ...SKILL_STATE_ENTITIES,
 ];

@@ -18,31 +18,38 @@ describe(navItemsFor.name, () => {
   it('gives each persona its own navigation', () => {
     expect(labels(makeUser({ role: 'hr', employeeId: 1 }))).toEqual([
       ...ANALYTICS,
+      'Forecast',
       'Employees',
       'Assignments',
       'Effectiveness',
       'Organisation',
       'Catalogue',
+      'Imports',
       'My skills',
     ]);
     expect(labels(makeUser({ role: 'hr', employeeId: null }))).toEqual([
       ...ANALYTICS,
+      'Forecast',
       'Employees',
       'Assignments',
       'Effectiveness',
       'Organisation',
       'Catalogue',
+      'Imports',
     ]);
     expect(labels(makeUser({ role: 'admin', employeeId: null }))).toEqual([
       ...ANALYTICS,
+      'Forecast',
       'Employees',
       'Assignments',
       'Effectiveness',
       'Organisation',
       'Catalogue',
+      'Imports',
     ]);
     expect(labels(makeUser({ role: 'manager', employeeId: 3 }))).toEqual([
       ...ANALYTICS,
+      'Forecast',
       'My people',
       'Assignments',
       'Organisation',
@@ -50,7 +57,12 @@ describe(navItemsFor.name, () => {
       'My skills',
     ]);
     // Executives: aggregates only, no expert finder (names) and no people.
-    expect(labels(makeUser({ role: 'exec', employeeId: 4 }))).toEqual([...AGGREGATE_ANALYTICS, 'Organisation', 'Catalogue']);
+    expect(labels(makeUser({ role: 'exec', employeeId: 4 }))).toEqual([
+      'Workforce outlook',
+      ...AGGREGATE_ANALYTICS,
+      'Organisation',
+      'Catalogue',
+    ]);
     expect(labels(makeUser({ role: 'employee', employeeId: 5 }))).toEqual(['My skills', 'Catalogue']);
   });
 
@@ -62,6 +74,7 @@ describe(navItemsFor.name, () => {
       '/single-points-of-failure',
       '/expiring',
       '/experts',
+      '/forecast',
       '/employees',
       '/assignments',
       '/organisation',
@@ -76,7 +89,7 @@ describe(homePathFor.name, () => {
     expect(homePathFor(makeUser({ role: 'hr' }))).toBe('/overview');
     expect(homePathFor(makeUser({ role: 'admin' }))).toBe('/overview');
     expect(homePathFor(makeUser({ role: 'manager' }))).toBe('/overview');
-    expect(homePathFor(makeUser({ role: 'exec' }))).toBe('/overview');
+    expect(homePathFor(makeUser({ role: 'exec' }))).toBe('/forecast');
     expect(homePathFor(makeUser({ role: 'employee', employeeId: 5 }))).toBe('/me');
     expect(homePathFor(makeUser({ role: 'employee', employeeId: null }))).toBe('/catalogue');
   });

@@ -14,6 +14,8 @@ export type AppPage =
   | 'effectiveness'
   | 'organisation'
   | 'catalogue'
+  | 'imports'
+  | 'forecast'
   | 'me';
 
 export interface NavItem {
@@ -45,6 +47,8 @@ const PAGE_ROLES: Record<Exclude<AppPage, 'me'>, readonly UserRole[]> = {
   effectiveness: ['hr', 'admin'],
   organisation: ['hr', 'admin', 'manager', 'exec'],
   catalogue: ['hr', 'admin', 'manager', 'exec', 'employee'],
+  imports: ['hr', 'admin'],
+  forecast: ['hr', 'admin', 'manager', 'exec'],
 };
 
 export function canUsePage(user: Pick<AuthUserDto, 'role' | 'employeeId'>, page: AppPage): boolean {
@@ -67,6 +71,8 @@ const PAGE_PATHS: Record<AppPage, string> = {
   effectiveness: '/effectiveness',
   organisation: '/organisation',
   catalogue: '/catalogue',
+  imports: '/imports',
+  forecast: '/forecast',
   me: '/me',
 };
 
@@ -74,10 +80,11 @@ const ANALYTICS: readonly AppPage[] = ['overview', 'heatmap', 'gaps', 'single-po
 
 /** Navigation in the order each persona works (their home first). */
 const NAV_ORDER: Record<UserRole, readonly AppPage[]> = {
-  hr: [...ANALYTICS, 'employees', 'assignments', 'effectiveness', 'organisation', 'catalogue', 'me'],
-  admin: [...ANALYTICS, 'employees', 'assignments', 'effectiveness', 'organisation', 'catalogue', 'me'],
-  manager: [...ANALYTICS, 'employees', 'assignments', 'organisation', 'catalogue', 'me'],
-  exec: [...ANALYTICS, 'organisation', 'catalogue'],
+  hr: [...ANALYTICS, 'forecast', 'employees', 'assignments', 'effectiveness', 'organisation', 'catalogue', 'imports', 'me'],
+  admin: [...ANALYTICS, 'forecast', 'employees', 'assignments', 'effectiveness', 'organisation', 'catalogue', 'imports', 'me'],
+  manager: [...ANALYTICS, 'forecast', 'employees', 'assignments', 'organisation', 'catalogue', 'me'],
+  // Executives land on the Workforce outlook (UI.md).
+  exec: ['forecast', ...ANALYTICS, 'organisation', 'catalogue'],
   employee: ['me', 'catalogue'],
 };
 
@@ -108,6 +115,10 @@ function pageLabel(role: UserRole, page: AppPage): string {
       return 'Organisation';
     case 'catalogue':
       return 'Catalogue';
+    case 'imports':
+      return 'Imports';
+    case 'forecast':
+      return role === 'exec' ? 'Workforce outlook' : 'Forecast';
     case 'me':
       return 'My skills';
   }

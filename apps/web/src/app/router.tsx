@@ -26,6 +26,8 @@ const ExpiringPage = lazy(() => import('./routes/expiring-page'));
 const ExpertsPage = lazy(() => import('./routes/experts-page'));
 const AssignmentsPage = lazy(() => import('./routes/assignments-page'));
 const EffectivenessPage = lazy(() => import('./routes/effectiveness-page'));
+const ImportsPage = lazy(() => import('./routes/imports-page'));
+const ForecastPage = lazy(() => import('./routes/forecast-page'));
 
 function HomeRedirect() {
   return <Navigate to={homePathFor(useCurrentUser())} replace />;
@@ -121,6 +123,14 @@ export const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'forecast',
+                element: (
+                  <RequirePage page="forecast">
+                    <ForecastPage />
+                  </RequirePage>
+                ),
+              },
+              {
                 path: 'employees',
                 element: (
                   <RequirePage page="employees">
@@ -173,6 +183,14 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequirePage page="catalogue">
                     <CataloguePage />
+                  </RequirePage>
+                ),
+              },
+              {
+                path: 'imports',
+                element: (
+                  <RequirePage page="imports">
+                    <ImportsPage />
                   </RequirePage>
                 ),
               },

@@ -3,6 +3,9 @@ import { EmployeeNameIndex1795996800000 } from './1795996800000-EmployeeNameInde
 import { SkillState1796083200000 } from './1796083200000-SkillState';
 import { EmploymentPeriodTeamIndex1796169600000 } from './1796169600000-EmploymentPeriodTeamIndex';
 import { ExpiryStats1796256000000 } from './1796256000000-ExpiryStats';
+import { ImportJobs1797000000000 } from './1797000000000-ImportJobs';
+import { OpenBadgesKeys1797100000000 } from './1797100000000-OpenBadgesKeys';
+import { ForecastScenarios1797200000000 } from './1797200000000-ForecastScenarios';
 
 /** Listed explicitly: the bundled app cannot follow a glob. Append new migrations in order. */
 export const MIGRATIONS = [
@@ -11,4 +14,7 @@ export const MIGRATIONS = [
   SkillState1796083200000,
   EmploymentPeriodTeamIndex1796169600000,
   ExpiryStats1796256000000,
+  ImportJobs1797000000000,
+  OpenBadgesKeys1797100000000,
+  ForecastScenarios1797200000000,
 ];

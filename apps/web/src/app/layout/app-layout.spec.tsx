@@ -42,6 +42,7 @@ describe('AppLayout', () => {
       'Single points of failure',
       'Expiring credentials',
       'Expert finder',
+      'Forecast',
       'My people',
       'Assignments',
       'Organisation',
@@ -53,11 +54,12 @@ describe('AppLayout', () => {
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 
-  it('sends an executive home to the overview', async () => {
+  it('sends an executive home to the workforce outlook', async () => {
     stubSession(makeUser({ role: 'exec', employeeId: null }));
     const { router } = renderRoutes(routes, '/');
 
     expect(await navLinks()).toEqual([
+      'Workforce outlook',
       'Overview',
       'Skills heatmap',
       'Gap report',
@@ -66,7 +68,7 @@ describe('AppLayout', () => {
       'Organisation',
       'Catalogue',
     ]);
-    expect(router.state.location.pathname).toBe('/overview');
+    expect(router.state.location.pathname).toBe('/forecast');
   });
 
   it('shows an executive the organisation with suppressed headcounts in words', async () => {

@@ -10,6 +10,7 @@ import { EmployeeProfileView } from '../../features/employees/components/employe
 import { AssignRecommended } from '../../features/assignments/components/assign-recommended';
 import { useOrganisation } from '../../features/organisation/api/get-organisation';
 import { RecordCompletionForm } from '../../features/employees/components/record-completion-form';
+import { OpenBadgesSection } from '../../features/open-badges/components/open-badges-section';
 import { useRoleOptions } from '../filter-options';
 import { useCredentialOptions } from '../workflow-options';
 import { useCurrentUser } from '../guards/session';
@@ -102,6 +103,11 @@ function ProfileById({ id }: { id: number }) {
                   <AssignRecommended employeeName={profile.data.employee.name} recommendation={recommendation} today={today} />
                 ) : null
             : undefined
+        }
+        openBadges={
+          user.role === 'hr' || user.role === 'manager' || user.role === 'admin' ? (
+            <OpenBadgesSection completions={profile.data.completions} employeeId={id} self={user.employeeId === id} />
+          ) : undefined
         }
       />
     </Stack>

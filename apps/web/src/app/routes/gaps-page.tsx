@@ -6,6 +6,7 @@ import { useId, useMemo } from 'react';
 import { CategoryBarChart } from '../../components/charts/category-bar-chart';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ErrorState } from '../../components/ui/error-state';
+import { ExportMenu } from '../../components/ui/export-menu';
 import { useFormat } from '../../components/ui/format-context';
 import { PaginationBar } from '../../components/ui/pagination-bar';
 import { useGapReport } from '../../features/analytics/api/get-gap-report';
@@ -16,6 +17,7 @@ import { GapEmployeesTable } from '../../features/analytics/components/gap-emplo
 import { GapSkillsChart } from '../../features/analytics/components/gap-skills-chart';
 import { GAP_SCOPES, useGapUrlState } from '../../features/analytics/hooks/analytics-url-state';
 import { gapPointsByGroup } from '../../features/analytics/utils/gap-totals';
+import { exportDownload } from '../../features/exports/api/download-export';
 import { useOrganisation } from '../../features/organisation/api/get-organisation';
 import { useRoleOptions, useTeamOptions } from '../filter-options';
 import { useCurrentUser } from '../guards/session';
@@ -77,9 +79,21 @@ export function GapsPage() {
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        Gap report
-      </Title>
+      <Group justify="space-between" align="center" gap="sm">
+        <Title order={1} size="h2">
+          Gap report
+        </Title>
+        <ExportMenu
+          subject="the gap report"
+          download={exportDownload('gaps', {
+            teamId: byTeam ? state.teamId : undefined,
+            roleId: byTeam ? undefined : state.roleId,
+            asOf,
+            sort: state.sort,
+            order: state.order,
+          })}
+        />
+      </Group>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <Stack gap={4}>
           <Text size="sm" fw={500} id={scopeLabel}>

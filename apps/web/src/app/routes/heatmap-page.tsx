@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { endOfMonth } from '@skillgrid/shared';
 import type { HeatmapGroupDto } from '@skillgrid/shared';
@@ -6,12 +6,14 @@ import { useCallback } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ErrorState } from '../../components/ui/error-state';
+import { ExportMenu } from '../../components/ui/export-menu';
 import { useFormat } from '../../components/ui/format-context';
 import { useHeatmap } from '../../features/analytics/api/get-heatmap';
 import { HeatmapFilters } from '../../features/analytics/components/heatmap-filters';
 import { SkillsHeatmap } from '../../features/analytics/components/skills-heatmap';
 import { useHeatmapUrlState } from '../../features/analytics/hooks/analytics-url-state';
 import { heatmapHref, matrixHref } from '../../features/analytics/utils/links';
+import { exportDownload } from '../../features/exports/api/download-export';
 import { useOrganisation } from '../../features/organisation/api/get-organisation';
 import { useAllTeams } from '../../features/teams/api/get-teams';
 import { teamPath } from '../../features/teams/utils/team-tree';
@@ -65,9 +67,15 @@ export function HeatmapPage() {
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        Skills heatmap
-      </Title>
+      <Group justify="space-between" align="center" gap="sm">
+        <Title order={1} size="h2">
+          Skills heatmap
+        </Title>
+        <ExportMenu
+          subject="the heatmap"
+          download={exportDownload('heatmap', { groupBy, teamId, includeSubteams, asOf, category, kind })}
+        />
+      </Group>
       <nav aria-label="Breadcrumb">
         <Breadcrumbs>
           {teamId ? (

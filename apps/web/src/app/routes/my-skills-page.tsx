@@ -4,6 +4,7 @@ import { ErrorState } from '../../components/ui/error-state';
 import { useMyProfile } from '../../features/employees/api/get-my-profile';
 import { EmployeeProfileSkeleton } from '../../features/employees/components/employee-profile-skeleton';
 import { EmployeeProfileView } from '../../features/employees/components/employee-profile';
+import { OpenBadgesSection } from '../../features/open-badges/components/open-badges-section';
 import { isApiError } from '../../lib/api-client';
 import { useRoleOptions } from '../filter-options';
 
@@ -45,6 +46,7 @@ export function MySkillsPage() {
       subject="me"
       roleOptions={roles.options}
       roleOptionsLoading={roles.loading}
+      openBadges={<OpenBadgesSection completions={profile.data.completions} />}
     />
   );
 }

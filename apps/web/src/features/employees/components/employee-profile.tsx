@@ -59,6 +59,8 @@ interface EmployeeProfileViewProps {
   recommendationActions?: (recommendation: RecommendationDto) => ReactNode;
   /** Acting on the credentials (recording a completion), for those who may. */
   completionActions?: ReactNode;
+  /** The Open Badges section (import, download), composed by the page. */
+  openBadges?: ReactNode;
 }
 
 /** One employee's skills against their role (and career goal), with completions, assignments and what to take next. */
@@ -70,6 +72,7 @@ export function EmployeeProfileView({
   roleOptionsLoading,
   recommendationActions,
   completionActions,
+  openBadges,
 }: EmployeeProfileViewProps) {
   const format = useFormat();
   const { employee } = profile;
@@ -187,6 +190,15 @@ export function EmployeeProfileView({
       <Section title="Credentials" actions={completionActions}>
         <CompletionsTable completions={profile.completions} asOf={profile.asOf} />
       </Section>
+
+      {openBadges ? (
+        <Section
+          title="Open Badges"
+          description="Badges from other issuers, verified before they count; credentials as signed Open Badges."
+        >
+          {openBadges}
+        </Section>
+      ) : null}
     </Stack>
   );
 }
