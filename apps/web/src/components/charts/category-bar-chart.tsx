@@ -12,7 +12,7 @@ import {
   YAxis,
   type BarShapeProps,
 } from 'recharts';
-import { scrollRegionProps, useHorizontalOverflow } from '../ui/use-horizontal-overflow';
+import { scrollRegionProps, useScrollOverflow } from '../ui/use-scroll-overflow';
 import { ChartFigure } from './chart-figure';
 import { VIRIDIS } from './color-scale';
 
@@ -75,7 +75,7 @@ export function CategoryBarChart({
   actions,
 }: CategoryBarChartProps) {
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
-  const [scrollContainerRef, overflowing] = useHorizontalOverflow();
+  const [scrollContainerRef, overflowing] = useScrollOverflow();
   const shown = data.filter((datum) => datum.value !== null);
   const withheld = data.length - shown.length;
   const hasNotes = data.some((datum) => datum.note);

@@ -2,7 +2,7 @@ import { Box, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../ui/format-context';
-import { scrollRegionProps, useHorizontalOverflow } from '../ui/use-horizontal-overflow';
+import { scrollRegionProps, useScrollOverflow } from '../ui/use-scroll-overflow';
 import { ChartFigure } from './chart-figure';
 import { VIRIDIS } from './color-scale';
 
@@ -47,7 +47,7 @@ export const FORECAST_COLOURS = {
  */
 export function ForecastLineChart({ title, description, data, scenarioLabel, actions }: ForecastLineChartProps) {
   const format = useFormat();
-  const [scrollContainerRef, overflowing] = useHorizontalOverflow();
+  const [scrollContainerRef, overflowing] = useScrollOverflow();
   const withScenario = scenarioLabel !== undefined;
   const last = data.at(-1);
   const peak = data.reduce<ForecastDatum | undefined>(

@@ -2,7 +2,7 @@ import { Box, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { scrollRegionProps, useHorizontalOverflow } from '../ui/use-horizontal-overflow';
+import { scrollRegionProps, useScrollOverflow } from '../ui/use-scroll-overflow';
 import { ChartFigure } from './chart-figure';
 
 export interface LevelBarDatum {
@@ -67,7 +67,7 @@ export function LevelBarChart({ title, data, maxLevel = 5, levelLabel, formatDat
   // shorten them, and the tooltip and the table view carry them in full.
   const labelWidth = narrow ? 128 : 250;
   const labelChars = narrow ? 17 : 38;
-  const [scrollContainerRef, overflowing] = useHorizontalOverflow();
+  const [scrollContainerRef, overflowing] = useScrollOverflow();
   const short = data.filter((row) => row.current < row.required).length;
   const summary = `${title}: ${data.length} required skills, ${short} below the required level.`;
 

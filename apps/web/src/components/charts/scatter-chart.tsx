@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { scrollRegionProps, useHorizontalOverflow } from '../ui/use-horizontal-overflow';
+import { scrollRegionProps, useScrollOverflow } from '../ui/use-scroll-overflow';
 import { ChartFigure } from './chart-figure';
 import { VIRIDIS } from './color-scale';
 
@@ -45,7 +45,7 @@ const POINT_COLOUR = VIRIDIS[3];
 
 /** Points placed by two figures (completion rate against cost per gap point), the numbers one click away as a table. */
 export function ScatterChart({ title, description, data, x, y, categoryLabel, missingNote, actions }: ScatterChartProps) {
-  const [scrollContainerRef, overflowing] = useHorizontalOverflow();
+  const [scrollContainerRef, overflowing] = useScrollOverflow();
   const placed = data.filter((datum) => datum.x !== null && datum.y !== null);
   const missing = data.length - placed.length;
   const summary = `${title}: ${placed

@@ -2,7 +2,7 @@ import { Box, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../ui/format-context';
-import { scrollRegionProps, useHorizontalOverflow } from '../ui/use-horizontal-overflow';
+import { scrollRegionProps, useScrollOverflow } from '../ui/use-scroll-overflow';
 import { ChartFigure } from './chart-figure';
 import { VIRIDIS } from './color-scale';
 
@@ -33,7 +33,7 @@ const LEVEL_COLOUR = 'var(--mantine-color-text)';
  */
 export function TrendLineChart({ title, description, data, actions }: TrendLineChartProps) {
   const format = useFormat();
-  const [scrollContainerRef, overflowing] = useHorizontalOverflow();
+  const [scrollContainerRef, overflowing] = useScrollOverflow();
   const withCoverage = data.filter((point) => point.coverage !== null);
   const first = withCoverage[0];
   const last = withCoverage.at(-1);

@@ -10,7 +10,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import type { MouseEvent, ReactNode } from 'react';
-import { scrollRegionProps, useHorizontalOverflow } from './use-horizontal-overflow';
+import { scrollRegionProps, useScrollOverflow } from './use-scroll-overflow';
 
 declare module '@tanstack/react-table' {
   // Declaration merging must repeat TanStack's type parameters, used or not.
@@ -82,7 +82,7 @@ export function DataTable<T>({
   sorting,
   onSortingChange,
 }: DataTableProps<T>) {
-  const [scrollContainerRef, overflowing] = useHorizontalOverflow();
+  const [scrollContainerRef, overflowing] = useScrollOverflow();
   const table = useReactTable({
     data,
     columns,

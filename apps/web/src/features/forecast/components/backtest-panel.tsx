@@ -2,6 +2,7 @@ import { Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/co
 import type { BacktestDto } from '@skillgrid/shared';
 import { StatCard } from '../../../components/ui/stat-card';
 import { useFormat } from '../../../components/ui/format-context';
+import { scrollRegionProps, useScrollOverflow } from '../../../components/ui/use-scroll-overflow';
 
 interface BacktestPanelProps {
   backtest: BacktestDto | undefined;
@@ -17,6 +18,7 @@ const mapeText = (value: number | null) => (value === null ? '—' : `${value.to
  */
 export function BacktestPanel({ backtest, loading, error }: BacktestPanelProps) {
   const format = useFormat();
+  const [scrollRef, overflowing] = useScrollOverflow();
   if (loading) {
     return (
       <Stack gap="xs" role="status" aria-live="polite">
@@ -54,7 +56,13 @@ export function BacktestPanel({ backtest, loading, error }: BacktestPanelProps) 
       </Group>
       <Text size="sm">{better}</Text>
       {skill && skill.months.length ? (
-        <Table.ScrollContainer minWidth={420} maxHeight={300} type="native">
+        <Table.ScrollContainer
+          ref={scrollRef}
+          minWidth={420}
+          maxHeight={300}
+          type="native"
+          {...scrollRegionProps(overflowing, 'Backtest by month')}
+        >
           <Table striped verticalSpacing={4} stickyHeader>
             <VisuallyHidden component="caption">Backtest by month</VisuallyHidden>
             <Table.Thead>

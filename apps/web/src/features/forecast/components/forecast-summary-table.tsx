@@ -1,6 +1,7 @@
 import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ForecastSummarySkillDto } from '@skillgrid/shared';
 import { useFormat } from '../../../components/ui/format-context';
+import { scrollRegionProps, useScrollOverflow } from '../../../components/ui/use-scroll-overflow';
 
 interface ForecastSummaryTableProps {
   skills: ForecastSummarySkillDto[];
@@ -16,8 +17,15 @@ export function ForecastSummaryTable({ skills, horizon, selectedSkillId, onSelec
   const format = useFormat();
   const rows = limit ? skills.slice(0, limit) : skills;
   const pointMonths = [3, 6, 12].filter((t) => t <= horizon);
+  const [scrollRef, overflowing] = useScrollOverflow();
   return (
-    <Table.ScrollContainer minWidth={760} maxHeight={480} type="native">
+    <Table.ScrollContainer
+      ref={scrollRef}
+      minWidth={760}
+      maxHeight={480}
+      type="native"
+      {...scrollRegionProps(overflowing, `Forecast shortfall by skill over ${horizon} months`)}
+    >
       <Table striped highlightOnHover verticalSpacing={4} stickyHeader>
         <VisuallyHidden component="caption">Forecast shortfall by skill over {horizon} months</VisuallyHidden>
         <Table.Thead>

@@ -82,6 +82,7 @@ export function ImportPanel({ entities = IMPORT_ENTITIES }: ImportPanelProps) {
               value={file}
               onChange={(value) => reset({ file: value })}
               clearable
+              clearButtonProps={{ 'aria-label': 'Remove the file' }}
               w={320}
             />
             <Anchor href={importTemplateUrl(entity)} download>
