@@ -1,5 +1,6 @@
 import {
   Badge,
+  FileInput,
   Notification,
   createTheme,
   darken,
@@ -20,6 +21,8 @@ export const theme = createTheme({
     // A badge holds a status of a word or two: it keeps its full width instead of shrinking to
     // "Acti…" when a table column is tight (its label hides overflow, so its minimum width is 0).
     Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+    // A file input shows its placeholder as real text (not a native placeholder): it must meet 4.5:1.
+    FileInput: FileInput.extend({ styles: { placeholder: { color: 'var(--mantine-color-dimmed)' } } }),
     // Write confirmations: a named close button, and message text that meets 4.5:1 (Mantine's gray-6 does not).
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
