@@ -4,8 +4,9 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AssignmentProgress } from '../../../components/ui/assignment-progress';
-import { ASSIGNMENT_STATUS_STYLES, dueInWords, isOpenAssignment } from '../../../components/ui/assignment-status';
+import { ASSIGNMENT_STATUS_STYLES, isOpenAssignment } from '../../../components/ui/assignment-status';
 import { DataTable } from '../../../components/ui/data-table';
+import { AssignmentDue } from '../../../components/ui/assignment-due';
 import { useFormat } from '../../../components/ui/format-context';
 import { StatusBadge } from '../../../components/ui/status-badge';
 
@@ -63,16 +64,7 @@ export function AssignmentsListTable({
       column.accessor('assignedAt', { header: 'Assigned', cell: (info) => format.date(info.getValue()), meta: { nowrap: true } }),
       column.accessor('dueDate', {
         header: 'Due',
-        cell: ({ row: { original } }) => (
-          <Stack gap={0}>
-            <Text size="sm">{format.date(original.dueDate)}</Text>
-            {isOpenAssignment(original.status) ? (
-              <Text size="xs" c={original.status === 'overdue' ? 'red.9' : 'dimmed'}>
-                {dueInWords(original.dueDate, today)}
-              </Text>
-            ) : null}
-          </Stack>
-        ),
+        cell: ({ row: { original } }) => <AssignmentDue dueDate={original.dueDate} status={original.status} today={today} />,
         meta: { nowrap: true },
       }),
       column.display({

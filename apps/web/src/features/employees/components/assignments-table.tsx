@@ -4,9 +4,10 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { AssignmentDue } from '../../../components/ui/assignment-due';
 import { useFormat } from '../../../components/ui/format-context';
 import { AssignmentProgress } from '../../../components/ui/assignment-progress';
-import { ASSIGNMENT_STATUS_STYLES, dueInWords, isOpenAssignment } from '../../../components/ui/assignment-status';
+import { ASSIGNMENT_STATUS_STYLES } from '../../../components/ui/assignment-status';
 import { StatusBadge } from '../../../components/ui/status-badge';
 
 const column = createColumnHelper<AssignmentDto>();
@@ -44,16 +45,7 @@ export function AssignmentsTable({ assignments, asOf }: { assignments: Assignmen
       }),
       column.accessor('dueDate', {
         header: 'Due',
-        cell: ({ row: { original } }) => (
-          <Stack gap={0}>
-            <Text size="sm">{format.date(original.dueDate)}</Text>
-            {isOpenAssignment(original.status) ? (
-              <Text size="xs" c={original.status === 'overdue' ? 'red.9' : 'dimmed'}>
-                {dueInWords(original.dueDate, asOf)}
-              </Text>
-            ) : null}
-          </Stack>
-        ),
+        cell: ({ row: { original } }) => <AssignmentDue dueDate={original.dueDate} status={original.status} today={asOf} />,
         meta: { nowrap: true },
       }),
       column.display({
