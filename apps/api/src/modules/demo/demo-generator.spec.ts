@@ -10,6 +10,7 @@ import {
 } from '@skillgrid/shared';
 import type { DataSource } from 'typeorm';
 import { createMigratedDataSource, testDialect } from '../../../test/support/test-database';
+import { ANALYTICS_TABLES, rebuildAnalytics } from '../analytics/state/skill-state.sql';
 import {
   DEMO_PASSWORD,
   DEMO_USERS,
@@ -139,6 +140,26 @@ describe(`demo organisation generator (${testDialect()})`, () => {
     expect(summary.completions / EMPLOYEES).toBeGreaterThan(6);
     expect(summary.completions / EMPLOYEES).toBeLessThan(11);
     expect(progress.filter((message) => message.startsWith('Employees ')).length).toBe(Math.ceil(EMPLOYEES / 150));
+  });
+
+  it('writes the skill state and statistics that rebuilding them from the completions gives', async () => {
+    const snapshot = () =>
+      Promise.all(
+        ANALYTICS_TABLES.map(async (table) =>
+          (await rows(db.dataSource, `SELECT * FROM ${table}`))
+            .map((row) => JSON.stringify(Object.entries(row).map(([column, value]) => [column, String(value)])))
+            .sort(),
+        ),
+      );
+    const generated = await snapshot();
+    await db.dataSource.transaction((manager) => rebuildAnalytics(manager, TODAY));
+    expect(await snapshot()).toEqual(generated);
+    expect(generated.map((table) => table.length > 0)).toEqual(ANALYTICS_TABLES.map(() => true));
+  });
+
+  it('leaves the schema as the migrations built it (the indexes dropped while loading are back)', async () => {
+    const pending = await db.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
   it('sets up the organisation, its proficiency scale and locations', async () => {
@@ -532,8 +553,11 @@ describe(`demo organisation generator (${testDialect()})`, () => {
         },
       });
       await expect(failing).rejects.toThrow('disk full');
-      for (const table of ['employees', 'teams', 'skills', 'credentials', 'completions', 'users'])
+      for (const table of ['employees', 'teams', 'skills', 'credentials', 'completions', 'users', 'employee_skill_levels'])
         expect({ table, rows: await countOf(scratch.dataSource, table) }).toEqual({ table, rows: 0 });
+      // The indexes dropped for the load are back.
+      const schema = await scratch.dataSource.driver.createSchemaBuilder().log();
+      expect(schema.upQueries.map((query) => query.query)).toEqual([]);
       const retry = await generateDemoOrganisation(scratch.dataSource, { employees: 150, today: TODAY });
       expect(retry.employees).toBe(150);
     } finally {

@@ -1,4 +1,4 @@
-import { rebuildAnalytics } from '../analytics/state/skill-state.sql';
+import { ANALYTICS_TABLES, rebuildTeamClosure } from '../analytics/state/skill-state.sql';
 import { hash as argon2Hash } from 'argon2';
 import { isIsoDate } from '@skillgrid/shared';
 import type { DataSource, QueryRunner } from 'typeorm';
@@ -8,8 +8,9 @@ import { CAPABILITY_TARGETS, ORGANISATION, PROFICIENCY_LEVELS } from './catalogu
 import { Calendar } from './calendar';
 import { planOrganisation, type OrgPlan, type TeamPlan } from './org-structure';
 import { PeopleModel, type BatchRows, type DemoCast } from './people';
+import { DemoSkillState, type StatRows, type StateRows } from './skill-state';
 import { hashString, stableUuid } from './prng';
-import { BulkWriter, dialectOf, formatTimestamp, quote, type SqlValue } from './sql-writer';
+import { BulkWriter, formatTimestamp, quote, type SqlValue } from './sql-writer';
 
 export const DEMO_PASSWORD = 'skillgrid-demo';
 
@@ -60,8 +61,34 @@ export class DemoDatabaseNotEmptyError extends Error {
   }
 }
 
-/** Negative: KiB (here 64 MiB), the SQLite page cache while seeding. */
-const SQLITE_SEED_CACHE_KIB = -65_536;
+const COMPLETION_COLUMNS = [
+  'employee_id',
+  'credential_id',
+  'awarded_at',
+  'expires_at',
+  'source',
+  'evidence_url',
+  'score',
+  'status',
+  'status_reason',
+  'created_at',
+  'updated_at',
+];
+
+const STAT_COLUMNS: Record<StatRows['table'], string[]> = {
+  skill_stats: ['scope_id', 'dim', 'dim_id', 'skill_id', 'level', 'holders', 'met', 'towards'],
+  headcount_stats: ['scope_id', 'dim', 'dim_id', 'role_id', 'headcount', 'recorded'],
+  expiry_stats: ['scope_id', 'expires_on', 'completions'],
+};
+
+/** The tables written batch by batch, whose secondary indexes are built once at the end. */
+const BULK_TABLES = ['employees', 'employment_periods', 'completions', 'assignments', 'employee_skill_levels', 'rollup_members'];
+
+/** Statistics rows written per transaction. */
+const STATS_PER_TRANSACTION = 50_000;
+
+/** Employees generated between two chances for the pending batch's statements to go out. */
+const GENERATE_SLICE = 50;
 
 /** Tables the generator fills; they must be empty (settings and proficiency levels are replaced). */
 const FILLED_TABLES = [
@@ -342,17 +369,7 @@ async function removePartialDemo(runner: QueryRunner): Promise<void> {
   if (runner.isTransactionActive) await runner.rollbackTransaction();
   const emails = Object.values(DEMO_USERS);
   await runner.query(`UPDATE ${quote('teams')} SET ${quote('manager_id')} = NULL`);
-  for (const table of [
-    'rollup_state',
-    'skill_stats',
-    'headcount_stats',
-    'rollup_members',
-    'employee_skill_levels',
-    'team_closure',
-    'assignments',
-    'completions',
-    'employment_periods',
-  ])
+  for (const table of [...ANALYTICS_TABLES, 'assignments', 'completions', 'employment_periods'])
     await runner.query(`DELETE FROM ${quote(table)}`);
   await runner.query(`DELETE FROM ${quote('users')} WHERE ${quote('email')} IN (${emails.map(() => '?').join(',')})`, emails);
   for (const table of ['employees', 'team_capability_targets', 'headcount_plans'])
@@ -375,8 +392,9 @@ async function removePartialDemo(runner: QueryRunner): Promise<void> {
 /**
  * Fills an empty, migrated database with a believable organisation: catalogue, team tree,
  * employees with their history, two years of completions, clusters, assignments, plans and
- * the four demo logins. Deterministic for a given seed and `today`; memory stays bounded
- * however many employees are asked for (they are generated and written in batches).
+ * the four demo logins, with the skill state and the statistics. Deterministic for a given seed
+ * and `today`. People are generated and written in batches; memory grows with the number of teams
+ * (the statistics are summed per team), not with the completions.
  */
 export async function generateDemoOrganisation(dataSource: DataSource, options: DemoOptions): Promise<DemoSummary> {
   const employees = options.employees ?? DEMO_DEFAULT_EMPLOYEES;
@@ -390,17 +408,10 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
     throw new RangeError(`batchSize must be a positive integer (got ${batchSize})`);
   if (!isIsoDate(options.today)) throw new RangeError(`today must be an ISO date YYYY-MM-DD (got ${String(options.today)})`);
 
-  const dialect = dialectOf(dataSource);
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const writer = await BulkWriter.open(dataSource);
+  const { runner, dialect } = writer;
   let wrote = false;
-  // SQLite: a bigger page cache for this connection while it writes (index pages stay in memory).
-  let previousCacheSize: number | null = null;
-  if (dialect === 'sqlite') {
-    const [pragma] = (await runner.query('PRAGMA cache_size')) as Array<{ cache_size: number }>;
-    previousCacheSize = pragma?.cache_size ?? null;
-    await runner.query(`PRAGMA cache_size = ${SQLITE_SEED_CACHE_KIB}`);
-  }
+  let restoreIndexes: (() => Promise<void>) | null = null;
   try {
     await assertEmpty(runner);
     const catalogue = demoCatalogue();
@@ -422,9 +433,10 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
     for (const key of Object.keys(DEMO_USERS) as Array<keyof typeof DEMO_USERS>)
       users.push([DEMO_USERS[key], await argon2Hash(DEMO_PASSWORD), roles[key], null, null, null, now]);
 
-    const writer = new BulkWriter(runner, dialect);
     wrote = true;
     const userIds = await writer.transaction(async () => {
+      // The migrations leave the statistics' date (and nothing else) in the derived tables.
+      for (const table of ANALYTICS_TABLES) await runner.query(`DELETE FROM ${quote(table)}`);
       await writeCatalogue(writer, catalogue, plan, calendar, pre, now);
       await writer.insert(
         'users',
@@ -445,13 +457,33 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
     };
     progress(`Wrote the catalogue, ${plan.teams.length} teams and ${users.length} demo users`);
 
+    // The skill state and statistics are computed as the people are generated (the same rows as
+    // rebuildAnalytics, without reading 8 million completions back at 1,000,000 employees).
+    const state = new DemoSkillState(catalogue, plan, options.today, {
+      credential: COMPLETION_COLUMNS.indexOf('credential_id'),
+      awarded: COMPLETION_COLUMNS.indexOf('awarded_at'),
+      expires: COMPLETION_COLUMNS.indexOf('expires_at'),
+      status: COMPLETION_COLUMNS.indexOf('status'),
+    });
     let completions = 0;
     let assignments = 0;
+    restoreIndexes = await writer.dropSecondaryIndexes(BULK_TABLES);
     for (let first = 1; first <= employees; first += batchSize) {
       const last = Math.min(employees, first + batchSize - 1);
       const rows: BatchRows = { employees: [], periods: [], completions: [], assignments: [] };
-      for (let id = first; id <= last; id++) model.generate(model.core(id), fullCast, rows, dialect);
-      await writer.transaction(async () => {
+      const stateRows: StateRows = { levels: [], members: [] };
+      for (let id = first; id <= last; id++) {
+        const core = model.core(id);
+        const from = rows.completions.length;
+        model.generate(core, fullCast, rows, dialect);
+        state.add(core, rows.completions, from, stateRows);
+        // The previous batch is being written meanwhile: let its next statement go out.
+        if ((id - first) % GENERATE_SLICE === GENERATE_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+      completions += rows.completions.length;
+      assignments += rows.assignments.length;
+      const done = `Employees ${last}/${employees} (${Math.floor((last / employees) * 100)}%): ${completions} completions, ${assignments} assignments`;
+      await writer.inBackground(async () => {
         await writer.insert(
           'employees',
           [
@@ -476,23 +508,7 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
           ['employee_id', 'team_id', 'role_id', 'location_id', 'start_date', 'end_date'],
           rows.periods,
         );
-        await writer.insert(
-          'completions',
-          [
-            'employee_id',
-            'credential_id',
-            'awarded_at',
-            'expires_at',
-            'source',
-            'evidence_url',
-            'score',
-            'status',
-            'status_reason',
-            'created_at',
-            'updated_at',
-          ],
-          rows.completions,
-        );
+        await writer.insert('completions', COMPLETION_COLUMNS, rows.completions);
         await writer.insert(
           'assignments',
           [
@@ -508,13 +524,16 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
           ],
           rows.assignments,
         );
+        await writer.insert('employee_skill_levels', ['employee_id', 'skill_id', 'level', 'valid_until'], stateRows.levels);
+        await writer.insert(
+          'rollup_members',
+          ['employee_id', 'team_id', 'role_id', 'location_id', 'recorded'],
+          stateRows.members,
+        );
+        progress(done);
       });
-      completions += rows.completions.length;
-      assignments += rows.assignments.length;
-      progress(
-        `Employees ${last}/${employees} (${Math.floor((last / employees) * 100)}%): ${completions} completions, ${assignments} assignments`,
-      );
     }
+    await writer.settle();
 
     const summary: DemoSummary = {
       employees,
@@ -570,10 +589,30 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
       );
     });
     progress(`Linked team managers and demo users`);
-    await writer.transaction(() => rebuildAnalytics(runner, options.today));
-    progress(`Built the current skill state, the rollups and the team closure`);
+    await writer.transaction(async () => {
+      await rebuildTeamClosure(runner);
+      await runner.query(`INSERT INTO ${quote('rollup_state')} (id, valid_on) VALUES (1, ?)`, [options.today]);
+    });
+    // MySQL builds the indexes on this connection while another one writes the statistics.
+    if (dialect === 'mysql') {
+      const statsWriter = await BulkWriter.open(dataSource);
+      try {
+        const results = await Promise.allSettled([restoreIndexes(), writeStatistics(statsWriter, state)]);
+        for (const result of results) if (result.status === 'rejected') throw result.reason;
+      } finally {
+        await statsWriter.close();
+      }
+    } else {
+      await restoreIndexes();
+      await writeStatistics(writer, state);
+    }
+    progress(`Built the indexes, the statistics and the team closure`);
     return summary;
   } catch (error) {
+    // What still writes in the background finishes first (the clean-up needs the connection), and
+    // the indexes dropped for the load come back.
+    await writer.settle().catch(() => undefined);
+    await restoreIndexes?.().catch(() => undefined);
     if (wrote) {
       try {
         await removePartialDemo(runner);
@@ -583,7 +622,29 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
     }
     throw error;
   } finally {
-    if (previousCacheSize !== null) await runner.query(`PRAGMA cache_size = ${Number(previousCacheSize)}`);
-    await runner.release();
+    await writer.close();
   }
+}
+
+/** Writes the statistics computed in memory, working out the next rows while the database writes the last. */
+async function writeStatistics(writer: BulkWriter, state: DemoSkillState): Promise<void> {
+  let pending: StatRows[] = [];
+  let buffered = 0;
+  const flush = () => {
+    const chunk = pending;
+    [pending, buffered] = [[], 0];
+    return writer.inBackground(async () => {
+      for (const { table, rows } of chunk) await writer.insert(table, STAT_COLUMNS[table], rows);
+    });
+  };
+  let scopes = 0;
+  for (const stats of state.statistics()) {
+    pending.push(stats);
+    buffered += stats.rows.length;
+    if (buffered >= STATS_PER_TRANSACTION) await flush();
+    // Working out rows is synchronous: now and then, let the pending transaction's next statement go out.
+    if (++scopes % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await flush();
+  await writer.settle();
 }

@@ -20,6 +20,16 @@ import { chunks, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner
  */
 
 export const NEVER_EXPIRES = '9999-12-31';
+/** Every table derived from the data, kept by this file (emptied before a demo is generated into them). */
+export const ANALYTICS_TABLES = [
+  'skill_stats',
+  'headcount_stats',
+  'expiry_stats',
+  'rollup_members',
+  'employee_skill_levels',
+  'team_closure',
+  'rollup_state',
+] as const;
 /** The organisation, as the ancestor of every team in team_closure and a scope of the statistics. */
 export const ORGANISATION_SCOPE = 0;
 

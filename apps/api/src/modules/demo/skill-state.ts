@@ -1,0 +1,222 @@
+import { NEVER_EXPIRES, ORGANISATION_SCOPE } from '../analytics/state/skill-state.sql';
+import { STAT_DIMENSIONS } from '../analytics/state/skill-state.entities';
+import type { DemoCatalogue } from './catalogue';
+import { Calendar } from './calendar';
+import type { OrgPlan } from './org-structure';
+import type { EmployeeCore } from './people';
+import type { SqlValue } from './sql-writer';
+
+/** Rows of the per-employee tables, written with each batch of employees. */
+export interface StateRows {
+  levels: SqlValue[][];
+  members: SqlValue[][];
+}
+
+/** Where the columns the state depends on sit in a completions row. */
+export interface CompletionColumns {
+  credential: number;
+  awarded: number;
+  expires: number;
+  status: number;
+}
+
+/** Rows of one statistics table for one scope, in primary-key order. */
+export interface StatRows {
+  table: 'skill_stats' | 'headcount_stats' | 'expiry_stats';
+  rows: SqlValue[][];
+}
+
+const { subtree, direct, role: byRole, location: byLocation } = STAT_DIMENSIONS;
+
+/**
+ * The skill state and the statistics of the demo organisation, computed in memory as its employees
+ * are generated, so that the seed writes them with the batches instead of rebuilding them from
+ * the completions afterwards. The rows are the ones rebuildAnalytics (skill-state.sql.ts) builds
+ * from the same data; a test compares the two.
+ *
+ * Per team it keeps the levels held on R by (role, location, skill, level), the members by (role,
+ * location) and the unrenewed expiries by day; the scopes' statistics are summed from those at the
+ * end. Memory grows with the teams, not with the completions.
+ */
+export class DemoSkillState {
+  private readonly grants: Array<ReadonlyArray<{ skillId: number; level: number }>> = [];
+  /** role * skills + skill → the level the role requires (absent: not required). */
+  private readonly required = new Map<number, number>();
+  private readonly skills: number;
+  private readonly locations: number;
+  private readonly roles: number;
+  private readonly dimIds: number;
+  private readonly holders: Array<Map<number, number>>;
+  private readonly headcounts: Array<Map<number, number>>;
+  private readonly recorded: Array<Map<number, number>>;
+  private readonly expiries: Array<Map<number, number>>;
+  private readonly calendar: Calendar;
+
+  constructor(
+    catalogue: DemoCatalogue,
+    private readonly plan: OrgPlan,
+    /** R: the date the statistics hold on (the organisation's today). */
+    private readonly validOn: string,
+    private readonly columns: CompletionColumns,
+  ) {
+    for (const credential of catalogue.credentials) this.grants[credential.id] = credential.grants;
+    this.skills = Math.max(...catalogue.skills.map((s) => s.id)) + 1;
+    this.roles = Math.max(...catalogue.roles.map((r) => r.id)) + 1;
+    this.locations = Math.max(...catalogue.locations.map((l) => l.id)) + 1;
+    this.dimIds = Math.max(this.roles, this.locations);
+    for (const role of catalogue.roles)
+      for (const requirement of role.requirements)
+        this.required.set(role.id * this.skills + requirement.skillId, requirement.level);
+    const perTeam = () => plan.teams.map(() => new Map<number, number>());
+    this.holders = perTeam();
+    this.headcounts = perTeam();
+    this.recorded = perTeam();
+    this.expiries = perTeam();
+    this.calendar = new Calendar(validOn);
+  }
+
+  /**
+   * One employee, from their completions (`completions[from..]`): appends their
+   * employee_skill_levels rows, and a rollup_members row when they are active, to `out`.
+   */
+  add(core: EmployeeCore, completions: readonly SqlValue[][], from: number, out: StateRows): void {
+    const { credential, awarded, expires, status } = this.columns;
+    /** skill * 8 + level → until when it is held (the latest expiry of a completion granting it). */
+    const until = new Map<number, string>();
+    /** credential → its latest valid completion's award and expiry dates. */
+    const latest = new Map<number, { awardedAt: string; expiresAt: string | null }>();
+    for (let i = from; i < completions.length; i++) {
+      const row = completions[i] as SqlValue[];
+      if (row[status] !== 'valid') continue;
+      const credentialId = row[credential] as number;
+      const expiresAt = row[expires] as string | null;
+      const end = expiresAt ?? NEVER_EXPIRES;
+      for (const grant of this.grants[credentialId] ?? [])
+        for (let level = 1; level <= grant.level; level++) {
+          const key = grant.skillId * 8 + level;
+          if ((until.get(key) ?? '') < end) until.set(key, end);
+        }
+      const awardedAt = row[awarded] as string;
+      const before = latest.get(credentialId);
+      if (!before || awardedAt > before.awardedAt) latest.set(credentialId, { awardedAt, expiresAt });
+    }
+    const keys = [...until.keys()].sort((a, b) => a - b);
+    for (const key of keys) out.levels.push([core.id, Math.floor(key / 8), key % 8, until.get(key) as string]);
+    if (core.status !== 'active') return;
+
+    const team = core.team.index;
+    const location = core.locationId ?? 0;
+    const hasAny = latest.size > 0 ? 1 : 0;
+    out.members.push([core.id, core.team.id, core.roleId, location, hasAny]);
+    const member = core.roleId * this.locations + location;
+    increment(this.headcounts[team] as Map<number, number>, member, 1);
+    increment(this.recorded[team] as Map<number, number>, member, hasAny);
+    const holders = this.holders[team] as Map<number, number>;
+    for (const key of keys) if ((until.get(key) as string) > this.validOn) increment(holders, member * this.skills * 8 + key, 1);
+    const expiries = this.expiries[team] as Map<number, number>;
+    for (const { expiresAt } of latest.values())
+      if (expiresAt !== null && expiresAt > this.validOn) increment(expiries, Calendar.dayOf(expiresAt), 1);
+  }
+
+  /**
+   * The statistics, scope by scope (the organisation, then every team by id) and table by table,
+   * each scope summed over the teams of its sub-tree.
+   */
+  *statistics(): Generator<StatRows> {
+    const scopes: Array<{ id: number; own: number | null; teams: number[] }> = [
+      { id: ORGANISATION_SCOPE, own: null, teams: this.plan.teams.map((t) => t.index) },
+      ...this.plan.teams.map((t) => ({ id: t.id, own: t.index, teams: this.plan.subtreeOf(t.index) })),
+    ];
+    for (const scope of scopes) {
+      yield { table: 'skill_stats', rows: this.skillStats(scope.id, scope.own, scope.teams) };
+      yield { table: 'headcount_stats', rows: this.headcountStats(scope.id, scope.own, scope.teams) };
+      yield { table: 'expiry_stats', rows: this.expiryStats(scope.id, scope.teams) };
+    }
+  }
+
+  private skillStats(scopeId: number, own: number | null, teams: number[]): SqlValue[][] {
+    const { skills, locations, dimIds } = this;
+    const sums = new Map<number, [number, number, number]>();
+    const add = (dim: number, dimId: number, skillLevel: number, n: number, met: number, towards: number) => {
+      const key = (dim * dimIds + dimId) * skills * 8 + skillLevel;
+      const sum = sums.get(key);
+      if (sum) {
+        sum[0] += n;
+        sum[1] += met;
+        sum[2] += towards;
+      } else sums.set(key, [n, met, towards]);
+    };
+    for (const team of teams) {
+      for (const [key, n] of this.holders[team] as Map<number, number>) {
+        const skillLevel = key % (skills * 8);
+        const member = Math.floor(key / (skills * 8));
+        const [role, location] = [Math.floor(member / locations), member % locations];
+        const [skill, level] = [Math.floor(skillLevel / 8), skillLevel % 8];
+        const requiredLevel = this.required.get(role * skills + skill) ?? 0;
+        const met = requiredLevel === level ? n : 0;
+        const towards = requiredLevel >= level ? n : 0;
+        add(subtree, 0, skillLevel, n, met, towards);
+        if (team === own) add(direct, 0, skillLevel, n, met, towards);
+        add(byRole, role, skillLevel, n, met, towards);
+        add(byLocation, location, skillLevel, n, met, towards);
+      }
+    }
+    return [...sums.keys()]
+      .sort((a, b) => a - b)
+      .map((key) => {
+        const [dimKey, skillLevel] = [Math.floor(key / (skills * 8)), key % (skills * 8)];
+        const [n, met, towards] = sums.get(key) as [number, number, number];
+        return [
+          scopeId,
+          Math.floor(dimKey / dimIds),
+          dimKey % dimIds,
+          Math.floor(skillLevel / 8),
+          skillLevel % 8,
+          n,
+          met,
+          towards,
+        ];
+      });
+  }
+
+  private headcountStats(scopeId: number, own: number | null, teams: number[]): SqlValue[][] {
+    const { roles, locations, dimIds } = this;
+    const sums = new Map<number, [number, number]>();
+    const add = (dim: number, dimId: number, role: number, n: number, recorded: number) => {
+      const key = (dim * dimIds + dimId) * roles + role;
+      const sum = sums.get(key);
+      if (sum) {
+        sum[0] += n;
+        sum[1] += recorded;
+      } else sums.set(key, [n, recorded]);
+    };
+    for (const team of teams) {
+      const recorded = this.recorded[team] as Map<number, number>;
+      for (const [member, n] of this.headcounts[team] as Map<number, number>) {
+        const [role, location] = [Math.floor(member / locations), member % locations];
+        const withAny = recorded.get(member) ?? 0;
+        add(subtree, 0, role, n, withAny);
+        if (team === own) add(direct, 0, role, n, withAny);
+        add(byRole, role, role, n, withAny);
+        add(byLocation, location, role, n, withAny);
+      }
+    }
+    return [...sums.keys()]
+      .sort((a, b) => a - b)
+      .map((key) => {
+        const [n, recorded] = sums.get(key) as [number, number];
+        const dimKey = Math.floor(key / roles);
+        return [scopeId, Math.floor(dimKey / dimIds), dimKey % dimIds, key % roles, n, recorded];
+      });
+  }
+
+  private expiryStats(scopeId: number, teams: number[]): SqlValue[][] {
+    const sums = new Map<number, number>();
+    for (const team of teams) for (const [day, n] of this.expiries[team] as Map<number, number>) increment(sums, day, n);
+    return [...sums.keys()].sort((a, b) => a - b).map((day) => [scopeId, this.calendar.iso(day), sums.get(day) as number]);
+  }
+}
+
+function increment(map: Map<number, number>, key: number, by: number): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
