@@ -284,10 +284,15 @@ export class AnalyticsService {
 
   async singlePointsOfFailure(user: SessionUser, query: TeamAsOfQuery): Promise<SinglePointOfFailureDto[]> {
     const ctx = await this.contexts.context(user, query.asOf);
-    return this.computeSpof(ctx, query.teamId);
+    return this.computeSpof(ctx, query.teamId, true);
   }
 
-  private async computeSpof(ctx: AnalyticsContext, teamId?: number): Promise<SinglePointOfFailureDto[]> {
+  /** The rows, and with `named` the sole holders' names (one lookup each, so the overview, which counts them, skips it). */
+  private async computeSpof(
+    ctx: AnalyticsContext,
+    teamId: number | undefined,
+    named: boolean,
+  ): Promise<SinglePointOfFailureDto[]> {
     const teams = await this.spofTeams(ctx, teamId);
     if (!teams.length) return [];
     const requirements = await this.contexts.requirements(ctx.sql);
@@ -340,7 +345,7 @@ export class AnalyticsService {
         });
       }
     }
-    if (ctx.privacyMinGroup === null) await this.nameSoleHolders(ctx, rows);
+    if (named && ctx.privacyMinGroup === null) await this.nameSoleHolders(ctx, rows);
     return rows.sort(
       (a, b) =>
         (a.holders ?? 2) - (b.holders ?? 2) ||
@@ -457,7 +462,7 @@ export class AnalyticsService {
       gapPoints += tally.requiredLevelSum - tally.heldTowardsRequired;
     }
     const suppressed = ctx.privacyMinGroup !== null && headcount < ctx.privacyMinGroup;
-    const spof = suppressed ? [] : await this.computeSpof(ctx, team?.id);
+    const spof = suppressed ? [] : await this.computeSpof(ctx, team?.id, false);
     const expiring = suppressed ? 0 : await this.people.expiringCount(ctx, within);
     const withheld = <T>(value: T): T | null => (suppressed ? null : value);
     return {
