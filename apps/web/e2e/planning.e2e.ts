@@ -45,6 +45,8 @@ describe('forecasts, exports and imports in Chromium', () => {
 
   /** Opens the Export menu (its button by name), clicks a format and saves what the browser downloads. */
   async function exportAs(page: Page, button: RegExp, format: RegExp, file: string): Promise<string> {
+    // An earlier export's "ready" notification sits over the page's top-right corner: dismiss it, as a user would.
+    for (const dismiss of await page.getByRole('button', { name: 'Dismiss notification' }).all()) await dismiss.click();
     await page.getByRole('button', { name: button }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('menuitem', { name: format }).click();
