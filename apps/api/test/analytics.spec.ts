@@ -457,6 +457,8 @@ describe(`skills analytics (${testDialect()})`, () => {
             'skill_stats',
             'headcount_stats',
             'expiry_stats',
+            'qualified_stats',
+            'renewal_stats',
             'rollup_members',
             'employee_skill_levels',
             'team_closure',
@@ -471,9 +473,25 @@ describe(`skills analytics (${testDialect()})`, () => {
       const maintained = await snapshot();
       await sut.dataSource.transaction((manager) => rebuildAnalytics(manager, today));
       expect(await snapshot()).toEqual(maintained);
-      // Statistics and expiries were there to compare.
+      // Statistics, expiries, qualified holders and renewals were there to compare.
       expect(maintained[0].length).toBeGreaterThan(0);
       expect(maintained[2].length).toBeGreaterThan(0);
+      expect(maintained[3].length).toBeGreaterThan(0);
+      expect(maintained[4].length).toBeGreaterThan(0);
+      // What a credential grants changes (all its history with it), and changes back.
+      for (const skills of [
+        [
+          { skillId: ids.picking, level: 3 },
+          { skillId: ids.safety, level: 2 },
+        ],
+        [{ skillId: ids.picking, level: 3 }],
+      ]) {
+        await hr.patch(`/api/credentials/${ids.pick3}`).send({ skills }).expect(200);
+        await pruneStats(sut.dataSource);
+        const regranted = await snapshot();
+        await sut.dataSource.transaction((manager) => rebuildAnalytics(manager, today));
+        expect(await snapshot()).toEqual(regranted);
+      }
     });
 
     it('gives the same answers from statistics dated long ago, and after moving their date forward', async () => {

@@ -6,6 +6,7 @@ import { ExpiryStats1796256000000 } from './1796256000000-ExpiryStats';
 import { ImportJobs1797000000000 } from './1797000000000-ImportJobs';
 import { OpenBadgesKeys1797100000000 } from './1797100000000-OpenBadgesKeys';
 import { ForecastScenarios1797200000000 } from './1797200000000-ForecastScenarios';
+import { ForecastStats1797300000000 } from './1797300000000-ForecastStats';
 
 /** Listed explicitly: the bundled app cannot follow a glob. Append new migrations in order. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ImportJobs1797000000000,
   OpenBadgesKeys1797100000000,
   ForecastScenarios1797200000000,
+  ForecastStats1797300000000,
 ];

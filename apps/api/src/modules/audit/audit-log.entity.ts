@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'audit_log' })
 @Index('IDX_audit_log_entity', ['entity', 'entityId'])
 @Index('IDX_audit_log_at', ['at'])
+@Index('IDX_audit_log_entity_id', ['entity', 'id'])
 export class AuditLog {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

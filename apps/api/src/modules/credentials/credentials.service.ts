@@ -4,7 +4,7 @@ import type { CredentialDto, Page } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { assertNameFree, assertNoDuplicates, requireIds } from '../../common/http/catalogue';
 import { dialectOf } from '../../database/sql';
-import { employeesWithCredentials, refreshEmployees } from '../analytics/state/skill-state.sql';
+import { employeesWithCredentials, rebuildRenewalStats, refreshEmployees } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { AuditService } from '../audit/audit.service';
@@ -179,7 +179,13 @@ export class CredentialsService {
       if (dto.skills !== undefined) {
         await this.replaceGrants(manager, id, dto.skills);
         // Everyone who holds it gets their skill state and rollups recomputed, set-based.
-        await refreshEmployees(manager, dialectOf(manager.connection), await employeesWithCredentials(manager, [id]));
+        const dialect = dialectOf(manager.connection);
+        await refreshEmployees(manager, dialect, await employeesWithCredentials(manager, [id]));
+        // The renewal counts of the skills it granted before and grants now.
+        await rebuildRenewalStats(manager, dialect, [
+          ...before.skills.map((s) => s.skillId),
+          ...dto.skills.map((s) => s.skillId),
+        ]);
       }
       const after = await this.get(id, manager);
       await this.audit.record(manager, {

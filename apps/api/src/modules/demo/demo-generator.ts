@@ -79,6 +79,8 @@ const STAT_COLUMNS: Record<StatRows['table'], string[]> = {
   skill_stats: ['scope_id', 'dim', 'dim_id', 'skill_id', 'level', 'holders', 'met', 'towards'],
   headcount_stats: ['scope_id', 'dim', 'dim_id', 'role_id', 'headcount', 'recorded'],
   expiry_stats: ['scope_id', 'expires_on', 'completions'],
+  qualified_stats: ['scope_id', 'role_id', 'skill_id', 'until_month', 'holders'],
+  renewal_stats: ['skill_id', 'expires_on', 'expired', 'renewed'],
 };
 
 /** The tables written batch by batch, whose secondary indexes are built once at the end. */

@@ -1,3 +1,4 @@
+import { RENEWAL_WINDOW_DAYS } from '@skillgrid/shared';
 import { NEVER_EXPIRES, ORGANISATION_SCOPE } from '../analytics/state/skill-state.sql';
 import { STAT_DIMENSIONS } from '../analytics/state/skill-state.entities';
 import type { DemoCatalogue } from './catalogue';
@@ -22,7 +23,7 @@ export interface CompletionColumns {
 
 /** Rows of one statistics table for one scope, in primary-key order. */
 export interface StatRows {
-  table: 'skill_stats' | 'headcount_stats' | 'expiry_stats';
+  table: 'skill_stats' | 'headcount_stats' | 'expiry_stats' | 'qualified_stats' | 'renewal_stats';
   rows: SqlValue[][];
 }
 
@@ -50,6 +51,10 @@ export class DemoSkillState {
   private readonly headcounts: Array<Map<number, number>>;
   private readonly recorded: Array<Map<number, number>>;
   private readonly expiries: Array<Map<number, number>>;
+  /** Per team: (role * skills + skill) * MONTHS + the month the role's level ends → members. */
+  private readonly qualified: Array<Map<number, number>>;
+  /** Organisation-wide: (skill * DAYS + expiry day) → [expired, renewed]. */
+  private readonly renewals = new Map<number, [number, number]>();
   private readonly calendar: Calendar;
 
   constructor(
@@ -72,6 +77,7 @@ export class DemoSkillState {
     this.headcounts = perTeam();
     this.recorded = perTeam();
     this.expiries = perTeam();
+    this.qualified = perTeam();
     this.calendar = new Calendar(validOn);
   }
 
@@ -102,6 +108,7 @@ export class DemoSkillState {
     }
     const keys = [...until.keys()].sort((a, b) => a - b);
     for (const key of keys) out.levels.push([core.id, Math.floor(key / 8), key % 8, until.get(key) as string]);
+    this.addRenewals(completions, from);
     if (core.status !== 'active') return;
 
     const team = core.team.index;
@@ -116,6 +123,47 @@ export class DemoSkillState {
     const expiries = this.expiries[team] as Map<number, number>;
     for (const { expiresAt } of latest.values())
       if (expiresAt !== null && expiresAt > this.validOn) increment(expiries, Calendar.dayOf(expiresAt), 1);
+    const qualified = this.qualified[team] as Map<number, number>;
+    for (let skill = 0; skill < this.skills; skill++) {
+      const level = this.required.get(core.roleId * this.skills + skill);
+      if (level === undefined) continue;
+      const end = until.get(skill * 8 + level);
+      if (end === undefined || end <= this.validOn) continue;
+      increment(qualified, (core.roleId * this.skills + skill) * MONTHS + monthNumber(end), 1);
+    }
+  }
+
+  /** The renewal counts of one employee's valid completions (`completions[from..]`), every skill they grant. */
+  private addRenewals(completions: readonly SqlValue[][], from: number): void {
+    const { credential, awarded, expires, status } = this.columns;
+    const own: Array<{ credentialId: number; awarded: number; expires: number | null }> = [];
+    for (let i = from; i < completions.length; i++) {
+      const row = completions[i] as SqlValue[];
+      if (row[status] !== 'valid') continue;
+      const expiresAt = row[expires] as string | null;
+      own.push({
+        credentialId: row[credential] as number,
+        awarded: Calendar.dayOf(row[awarded] as string),
+        expires: expiresAt === null ? null : Calendar.dayOf(expiresAt),
+      });
+    }
+    own.forEach((completion, index) => {
+      if (completion.expires === null) return;
+      for (const grant of this.grants[completion.credentialId] ?? []) {
+        const renewed = own.some(
+          (other, j) =>
+            j !== index &&
+            Math.abs(other.awarded - (completion.expires as number)) <= RENEWAL_WINDOW_DAYS &&
+            (this.grants[other.credentialId] ?? []).some((g) => g.skillId === grant.skillId && g.level >= grant.level),
+        );
+        const key = grant.skillId * DAYS + completion.expires;
+        const counts = this.renewals.get(key);
+        if (counts) {
+          counts[0] += 1;
+          counts[1] += renewed ? 1 : 0;
+        } else this.renewals.set(key, [1, renewed ? 1 : 0]);
+      }
+    });
   }
 
   /**
@@ -131,7 +179,31 @@ export class DemoSkillState {
       yield { table: 'skill_stats', rows: this.skillStats(scope.id, scope.own, scope.teams) };
       yield { table: 'headcount_stats', rows: this.headcountStats(scope.id, scope.own, scope.teams) };
       yield { table: 'expiry_stats', rows: this.expiryStats(scope.id, scope.teams) };
+      yield { table: 'qualified_stats', rows: this.qualifiedStats(scope.id, scope.teams) };
     }
+    yield {
+      table: 'renewal_stats',
+      rows: [...this.renewals.keys()]
+        .sort((a, b) => a - b)
+        .map((key) => [Math.floor(key / DAYS), this.calendar.iso(key % DAYS), ...(this.renewals.get(key) as [number, number])]),
+    };
+  }
+
+  private qualifiedStats(scopeId: number, teams: number[]): SqlValue[][] {
+    const sums = new Map<number, number>();
+    for (const team of teams) for (const [key, n] of this.qualified[team] as Map<number, number>) increment(sums, key, n);
+    return [...sums.keys()]
+      .sort((a, b) => a - b)
+      .map((key) => {
+        const roleSkill = Math.floor(key / MONTHS);
+        return [
+          scopeId,
+          Math.floor(roleSkill / this.skills),
+          roleSkill % this.skills,
+          monthDate(key % MONTHS),
+          sums.get(key) as number,
+        ];
+      });
   }
 
   private skillStats(scopeId: number, own: number | null, teams: number[]): SqlValue[][] {
@@ -215,6 +287,18 @@ export class DemoSkillState {
     for (const team of teams) for (const [day, n] of this.expiries[team] as Map<number, number>) increment(sums, day, n);
     return [...sums.keys()].sort((a, b) => a - b).map((day) => [scopeId, this.calendar.iso(day), sums.get(day) as number]);
   }
+}
+
+/** Months as numbers (year * 12 + month - 1), up to 9999-12; days as day numbers, up to 9999-12-31. */
+const MONTHS = 10_000 * 12;
+const DAYS = Calendar.dayOf('9999-12-31') + 1;
+
+function monthNumber(iso: string): number {
+  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+}
+
+function monthDate(month: number): string {
+  return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
 }
 
 function increment(map: Map<number, number>, key: number, by: number): void {

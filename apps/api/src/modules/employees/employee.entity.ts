@@ -8,6 +8,7 @@ import { Location } from '../organisation/location.entity';
 @Index('IDX_employees_team_status', ['teamId', 'status'])
 @Index('IDX_employees_role_status', ['roleId', 'status'])
 @Index('IDX_employees_name', ['name', 'id'])
+@Index('IDX_employees_leave_date', ['leaveDate', 'roleId'])
 export class Employee {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -1,6 +1,8 @@
 import {
+  addDays,
   addMonths,
   attritionPoints,
+  endOfMonth,
   RENEWAL_WINDOW_DAYS,
   type IsoDate,
   type PipelineCandidate,
@@ -12,9 +14,11 @@ import { orderedJoin, placeholders, quote, type Dialect, type SqlRunner } from '
  * The few set-based reads a forecast needs (DESIGN §3 "Forecast"), each grouped in SQL so an
  * organisation-wide forecast of every skill is a handful of queries whatever the headcount.
  *
- * Two sources of "who holds what": from today on, employee_skill_levels (exact for any date
- * from today); before today (an as-of date in the past, and the backtest), the completions
- * awarded by then and the employment history, so the forecast uses only what was known then.
+ * Two sources of "who holds what": from today on, the rollups kept on write (headcount_stats,
+ * qualified_stats and renewal_stats, exact for any date from the statistics' date R on; see
+ * skill-state.sql.ts); before today (an as-of date in the past, and the backtest), the
+ * completions awarded by then and the employment history, so the forecast uses only what was
+ * known then.
  */
 
 type Row = Record<string, string | number | null>;
@@ -86,6 +90,11 @@ function dateString(value: unknown): IsoDate {
   return String(value).slice(0, 10);
 }
 
+/** The statistics' scopes of a filter: the team sub-trees' roots, or the organisation (0). */
+function scopeIds(scope: ForecastScopeFilter): number[] {
+  return scope.teamIds ?? [0];
+}
+
 export class ForecastData {
   constructor(
     private readonly sql: SqlRunner,
@@ -99,12 +108,36 @@ export class ForecastData {
     historical: boolean,
     skillIds: number[] | null,
   ): Promise<PositionCount[]> {
+    if (!historical) return this.currentPositions(scope, skillIds);
     const p = positionsSql(scope, asOf, historical);
     const s = skillFilter('rr.skill_id', skillIds);
     const rows = (await this.sql.query(
       `SELECT rr.skill_id AS s, p.role_id AS r, rr.required_level AS l, COUNT(*) AS n FROM (${p.sql}) p ` +
         `JOIN role_requirements rr ON rr.role_id = p.role_id WHERE 1 = 1${s.sql} GROUP BY rr.skill_id, p.role_id, rr.required_level`,
       [...p.params, ...s.params],
+    )) as Row[];
+    return rows.map((row) => ({
+      skillId: Number(row.s),
+      roleId: Number(row.r),
+      requiredLevel: Number(row.l),
+      count: Number(row.n),
+    }));
+  }
+
+  /** Today's positions, from the active headcount per scope and role (headcount_stats, kept on write). */
+  private async currentPositions(scope: ForecastScopeFilter, skillIds: number[] | null): Promise<PositionCount[]> {
+    const scopes = scopeIds(scope);
+    const params: unknown[] = [...scopes];
+    let where = `hs.scope_id IN (${placeholders(scopes.length)}) AND hs.dim = 0 AND hs.dim_id = 0 AND hs.headcount > 0`;
+    if (scope.roleId !== null) {
+      where += ' AND hs.role_id = ?';
+      params.push(scope.roleId);
+    }
+    const s = skillFilter('rr.skill_id', skillIds);
+    const rows = (await this.sql.query(
+      `SELECT rr.skill_id AS s, hs.role_id AS r, rr.required_level AS l, SUM(hs.headcount) AS n FROM headcount_stats hs ` +
+        `JOIN role_requirements rr ON rr.role_id = hs.role_id WHERE ${where}${s.sql} GROUP BY rr.skill_id, hs.role_id, rr.required_level`,
+      [...params, ...s.params],
     )) as Row[];
     return rows.map((row) => ({
       skillId: Number(row.s),
@@ -144,18 +177,8 @@ export class ForecastData {
     // range-scan every held level by its date.
     const join = orderedJoin(this.sql);
     if (!historical) {
-      const month = 'SUBSTR(h.valid_until, 1, 7)';
-      const rows = (await this.sql.query(
-        // Positions first: measured on MariaDB, faster than requirements first for every skill, and
-        // as fast for one.
-        `SELECT rr.skill_id AS s, p.role_id AS r, ${month} AS mo, COUNT(*) AS n FROM (${p.sql}) p ` +
-          `${join} role_requirements rr ON rr.role_id = p.role_id ` +
-          `${join} employee_skill_levels h ON h.employee_id = p.employee_id AND h.skill_id = rr.skill_id AND h.${LEVEL} = rr.required_level ` +
-          `WHERE h.valid_until > ?${s.sql} GROUP BY rr.skill_id, p.role_id, ${month}`,
-        [...p.params, asOf, ...s.params],
-      )) as Row[];
-      for (const row of rows)
-        add(Number(row.s), { roleId: Number(row.r), validUntil: `${String(row.mo)}-01`, count: Number(row.n) });
+      for (const row of await this.currentQualified(scope, asOf, skillIds))
+        add(Number(row.s), { roleId: Number(row.r), validUntil: dateString(row.mo), count: Number(row.n) });
       return { groups, people: null };
     }
     const rows = (await this.sql.query(
@@ -174,6 +197,56 @@ export class ForecastData {
       add(Number(row.s), { roleId: Number(row.r), validUntil: `${until.slice(0, 7)}-01`, count: 1 });
     }
     return { groups, people };
+  }
+
+  /**
+   * Qualified holders on d >= R from qualified_stats (by the month their level ends). A month
+   * after d's is held at d; an earlier one is not; d's own month is held when the level ends
+   * after d: all of it when d = R (the table holds only levels ending after R), none when d is
+   * the month's last day, else the month less the levels ending in (R, d], read from the skill
+   * state (a range of days, one month at most).
+   */
+  private async currentQualified(scope: ForecastScopeFilter, asOf: IsoDate, skillIds: number[] | null): Promise<Row[]> {
+    const [state] = (await this.sql.query('SELECT valid_on AS d FROM rollup_state WHERE id = 1')) as Row[];
+    const since = dateString(state?.d ?? asOf);
+    const monthStart = `${asOf.slice(0, 7)}-01`;
+    const monthEnd = endOfMonth(asOf);
+    const scopes = scopeIds(scope);
+    const filter = (scopeColumn: string, role: string) => {
+      const params: unknown[] = [...scopes];
+      let sql = `${scopeColumn} IN (${placeholders(scopes.length)})`;
+      if (scope.roleId !== null) {
+        sql += ` AND ${role} = ?`;
+        params.push(scope.roleId);
+      }
+      return { sql, params };
+    };
+    const q = filter('q.scope_id', 'q.role_id');
+    const s = skillFilter('q.skill_id', skillIds);
+    const rows = (await this.sql.query(
+      `SELECT q.skill_id AS s, q.role_id AS r, q.until_month AS mo, SUM(q.holders) AS n FROM qualified_stats q ` +
+        `WHERE ${q.sql} AND q.until_month ${asOf === monthEnd ? '>' : '>='} ?${s.sql} GROUP BY q.skill_id, q.role_id, q.until_month`,
+      [...q.params, monthStart, ...s.params],
+    )) as Row[];
+    const from = since > monthStart ? since : addDays(monthStart, -1);
+    if (asOf === monthEnd || asOf <= from) return rows;
+    // The levels of d's month that end on or before d (and after R): not held at d.
+    const g = filter('gc.ancestor_id', 'm.role_id');
+    const h = skillFilter('h.skill_id', skillIds);
+    const ended = (await this.sql.query(
+      `SELECT h.skill_id AS s, m.role_id AS r, COUNT(*) AS n FROM employee_skill_levels h ` +
+        `JOIN rollup_members m ON m.employee_id = h.employee_id ` +
+        `JOIN role_requirements rr ON rr.role_id = m.role_id AND rr.skill_id = h.skill_id AND rr.required_level = h.${LEVEL} ` +
+        `JOIN team_closure gc ON gc.descendant_id = m.team_id ` +
+        `WHERE h.valid_until > ? AND h.valid_until <= ? AND ${g.sql}${h.sql} GROUP BY h.skill_id, m.role_id`,
+      [from, asOf, ...g.params, ...h.params],
+    )) as Row[];
+    const less = new Map(ended.map((row) => [`${row.s}|${row.r}`, Number(row.n)]));
+    for (const row of rows) {
+      if (dateString(row.mo) !== monthStart) continue;
+      row.n = Number(row.n) - (less.get(`${row.s}|${row.r}`) ?? 0);
+    }
+    return rows.filter((row) => Number(row.n) > 0);
   }
 
   /**
@@ -267,7 +340,19 @@ export class ForecastData {
    * before d, and how many of them had another valid completion granting it at the same or a
    * higher level awarded within 90 days of the expiry (and by d).
    */
-  async renewalCounts(asOf: IsoDate): Promise<Map<number, { events: number; total: number }>> {
+  async renewalCounts(asOf: IsoDate, today: IsoDate): Promise<Map<number, { events: number; total: number }>> {
+    if (asOf >= today) {
+      // Nothing is awarded after today, so every renewal that counts at d is recorded: the rollup is exact.
+      const rows = (await this.sql.query(
+        'SELECT skill_id AS s, SUM(expired) AS n, SUM(renewed) AS renewed FROM renewal_stats WHERE expires_on > ? AND expires_on <= ? GROUP BY skill_id',
+        [addMonths(asOf, -24), asOf],
+      )) as Row[];
+      return new Map(
+        rows
+          .filter((row) => Number(row.n) > 0)
+          .map((row) => [Number(row.s), { events: Number(row.renewed), total: Number(row.n) }]),
+      );
+    }
     const shift = (days: number) =>
       this.dialect === 'mysql'
         ? `DATE_ADD(c.expires_at, INTERVAL ${days} DAY)`

@@ -107,6 +107,9 @@ interface Rates {
   attrition: Map<number, { leavers: number; headcounts: number[] }>;
 }
 
+/** The audit-log entities of the writes that change employees (one by one, and the employees import). */
+const ATTRITION_ENTITIES = ['employee', 'import:employees'] as const;
+
 /** Loaded states kept (scopes × dates × skill sets); each is a few hundred aggregated numbers per skill. */
 const CACHE_ENTRIES = 64;
 
@@ -136,6 +139,7 @@ function notFound(field: string, entity: string, id: number): DomainError {
 export class ForecastsService {
   private readonly cache = new Map<string, { version: string; state: Promise<LoadedState> }>();
   private readonly rateCache = new Map<IsoDate, { version: string; rates: Promise<Rates> }>();
+  private readonly attritionCache = new Map<IsoDate, { version: string; attrition: Promise<Rates['attrition']> }>();
   private readonly summaries = new WeakMap<LoadedState, Map<string, ForecastSummarySkillDto[]>>();
 
   constructor(
@@ -379,11 +383,11 @@ export class ForecastsService {
    * The organisation-wide inputs at d (completion, renewal and attrition counts): the same for every
    * scope and skill, so shared by every cached state of the same date and audit-log version.
    */
-  private rates(asOf: IsoDate, version: string): Promise<Rates> {
+  private rates(asOf: IsoDate, today: IsoDate, version: string): Promise<Rates> {
     const hit = this.rateCache.get(asOf);
     if (hit && hit.version === version) return hit.rates;
     const data = this.data();
-    const rates = Promise.all([data.completionCounts(asOf), data.renewalCounts(asOf), data.attrition(asOf)]).then(
+    const rates = Promise.all([data.completionCounts(asOf), data.renewalCounts(asOf, today), this.attrition(asOf, today)]).then(
       ([completion, renewal, attrition]) => ({ completion, renewal, attrition }),
     );
     this.rateCache.delete(asOf);
@@ -391,6 +395,28 @@ export class ForecastsService {
     if (this.rateCache.size > CACHE_ENTRIES) this.rateCache.delete(this.rateCache.keys().next().value as string);
     rates.catch(() => this.rateCache.delete(asOf));
     return rates;
+  }
+
+  /**
+   * The attrition inputs at d, read again only when employees have changed since: their every
+   * write (one at a time, or an import) is in the audit log, and a completion or an assignment
+   * does not move them. The leavers and the 13 month-end headcounts read the whole employment
+   * history, the slowest of the forecast's reads.
+   */
+  private async attrition(asOf: IsoDate, today: IsoDate): Promise<Rates['attrition']> {
+    const [row] = (await this.dataSource.query(
+      `SELECT MAX(id) AS v FROM audit_log WHERE entity IN (${ATTRITION_ENTITIES.map(() => '?').join(', ')})`,
+      [...ATTRITION_ENTITIES],
+    )) as Row[];
+    const version = `${today}|${String(row?.v ?? 0)}`;
+    const hit = this.attritionCache.get(asOf);
+    if (hit && hit.version === version) return hit.attrition;
+    const attrition = this.data().attrition(asOf);
+    this.attritionCache.delete(asOf);
+    this.attritionCache.set(asOf, { version, attrition });
+    if (this.attritionCache.size > CACHE_ENTRIES) this.attritionCache.delete(this.attritionCache.keys().next().value as string);
+    attrition.catch(() => this.attritionCache.delete(asOf));
+    return attrition;
   }
 
   /** The state at d: from employee_skill_levels from today on, from completions and history before. */
@@ -407,7 +433,7 @@ export class ForecastsService {
       await Promise.all([
         data.positions(filter, asOf, historical, skillIds),
         data.qualified(filter, asOf, historical, skillIds),
-        this.rates(asOf, version),
+        this.rates(asOf, today, version),
         data.plans(filter, `${forecastMonth(asOf, 1).slice(0, 7)}-01`, forecastMonth(asOf, FORECAST_MAX_HORIZON)),
         data.grants(skillIds),
         this.dataSource.query('SELECT role_id AS r, skill_id AS s, required_level AS l FROM role_requirements') as Promise<Row[]>,

@@ -145,6 +145,53 @@ export class ExpiryStat {
   completions!: number;
 }
 
+/**
+ * The forecast's supply (DESIGN §3 "Forecast", §5): per scope (a team's sub-tree, or 0 for the
+ * organisation), role and skill the role requires, the active members holding the role's level,
+ * by the month their qualification lapses (the first day of the month of valid_until;
+ * '9999-12-01' when it never does). Only levels held after the date in rollup_state count, as in
+ * skill_stats.
+ */
+@Entity({ name: 'qualified_stats' })
+export class QualifiedStat {
+  @PrimaryColumn({ name: 'scope_id', type: 'integer' })
+  scopeId!: number;
+
+  @PrimaryColumn({ name: 'role_id', type: 'integer' })
+  roleId!: number;
+
+  @PrimaryColumn({ name: 'skill_id', type: 'integer' })
+  skillId!: number;
+
+  @PrimaryColumn({ name: 'until_month', type: 'date' })
+  untilMonth!: string;
+
+  @Column({ type: 'integer' })
+  holders!: number;
+}
+
+/**
+ * The renewal rate's counts (DESIGN §3), organisation-wide: per skill and day, the valid
+ * completions granting the skill that expire that day, and how many of them the same employee
+ * renewed (another valid completion granting the skill at the same or a higher level, awarded
+ * within 90 days before or after). A rate as of d >= today sums the 24 months of days before d.
+ */
+@Entity({ name: 'renewal_stats' })
+@Index('IDX_renewal_stats_expires', ['expiresOn'])
+export class RenewalStat {
+  @PrimaryColumn({ name: 'skill_id', type: 'integer' })
+  skillId!: number;
+
+  @PrimaryColumn({ name: 'expires_on', type: 'date' })
+  expiresOn!: string;
+
+  @Column({ type: 'integer' })
+  expired!: number;
+
+  @Column({ type: 'integer' })
+  renewed!: number;
+}
+
 /** The date the statistics hold on (advanced day by day; correctness never depends on it). */
 @Entity({ name: 'rollup_state' })
 export class RollupState {
@@ -162,5 +209,7 @@ export const SKILL_STATE_ENTITIES = [
   HeadcountStat,
   SkillStat,
   ExpiryStat,
+  QualifiedStat,
+  RenewalStat,
   RollupState,
 ];

@@ -1,4 +1,5 @@
-import { chunks, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner } from '../../../database/sql';
+import { addDays, RENEWAL_WINDOW_DAYS } from '@skillgrid/shared';
+import { chunks, dialectOfRunner, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner } from '../../../database/sql';
 
 /**
  * Keeps the current skill state and the statistics the dashboards read (DESIGN §5) in step
@@ -17,12 +18,19 @@ import { chunks, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner
  *   latest valid completion expires that day (not renewed). It is computed from completions,
  *   so a change to completions must go through applyCompletionChange, which knows the
  *   completion before and after; the other writers leave completions alone.
+ * qualified_stats: per scope, role and required skill, the members holding the role's level on
+ *   R, by the month the level ends (the forecast's supply, DESIGN §3 "Forecast").
+ * renewal_stats: per skill and expiry day, organisation-wide (leavers too), the valid completions
+ *   granting the skill and how many were renewed (the forecast's renewal rate). Computed from
+ *   completions and grants: a grant change rebuilds the rows of the skills it touches.
  */
 
 export const NEVER_EXPIRES = '9999-12-31';
 /** Every table derived from the data, kept by this file (emptied before a demo is generated into them). */
 export const ANALYTICS_TABLES = [
   'skill_stats',
+  'qualified_stats',
+  'renewal_stats',
   'headcount_stats',
   'expiry_stats',
   'rollup_members',
@@ -40,6 +48,8 @@ const DIM_ID = 'CASE d.dim WHEN 2 THEN m.role_id WHEN 3 THEN m.location_id ELSE 
 const SKILL_KEY = ['scope_id', 'dim', 'dim_id', 'skill_id', 'level'];
 const HEADCOUNT_KEY = ['scope_id', 'dim', 'dim_id', 'role_id'];
 const EXPIRY_KEY = ['scope_id', 'expires_on'];
+const QUALIFIED_KEY = ['scope_id', 'role_id', 'skill_id', 'until_month'];
+const RENEWAL_KEY = ['skill_id', 'expires_on'];
 const LEVEL = quote('level');
 /** Employees per statement: far below SQLite's bound-variable limit. */
 const CHUNK = 500;
@@ -100,6 +110,48 @@ function expiryStatsSelect(source: string): string {
   );
 }
 
+/** The first day of the month of a DATE expression, on either database. */
+function monthOf(dialect: Dialect, date: string): string {
+  return dialect === 'mysql' ? `DATE_FORMAT(${date}, '%Y-%m-01')` : `strftime('%Y-%m-01', ${date})`;
+}
+
+/**
+ * Contributions to qualified_stats of held levels (alias h, from `source`: employee_skill_levels,
+ * or rows of employee_id, skill_id, level, valid_until and n) matched by `where` (on h, m): a
+ * level counts where the member's role requires the skill at exactly that level (holding it
+ * means holding every level below), in each scope of the member's team.
+ */
+function qualifiedStatsSelect(dialect: Dialect, source: string, weight: string, where: string): string {
+  const month = monthOf(dialect, 'h.valid_until');
+  return (
+    `SELECT gc.ancestor_id AS scope_id, m.role_id, h.skill_id, ${month} AS until_month, SUM(${weight}) AS holders ` +
+    `FROM ${source} h JOIN rollup_members m ON m.employee_id = h.employee_id ` +
+    `JOIN role_requirements rr ON rr.role_id = m.role_id AND rr.skill_id = h.skill_id AND rr.required_level = h.${LEVEL} ` +
+    `JOIN team_closure gc ON gc.descendant_id = m.team_id WHERE ${where} ` +
+    `GROUP BY gc.ancestor_id, m.role_id, h.skill_id, ${month}`
+  );
+}
+
+/**
+ * Contributions to renewal_stats of the valid, expiring completions matched by `where` (on c and
+ * cs), each counted `sign` times: per skill granted and expiry day, how many, and how many the
+ * same employee renewed within the window (DESIGN §3 "Renewal rate").
+ */
+function renewalStatsSelect(dialect: Dialect, where: string, sign: 1 | -1): string {
+  const shift = (days: number) =>
+    dialect === 'mysql'
+      ? `DATE_ADD(c.expires_at, INTERVAL ${days} DAY)`
+      : `date(c.expires_at, '${days >= 0 ? '+' : ''}${days} days')`;
+  return (
+    `SELECT cs.skill_id, c.expires_at AS expires_on, ${sign} * COUNT(*) AS expired, ${sign} * SUM(CASE WHEN EXISTS (SELECT 1 FROM completions c2 ` +
+    `JOIN credential_skills cs2 ON cs2.credential_id = c2.credential_id AND cs2.skill_id = cs.skill_id AND cs2.${LEVEL} >= cs.${LEVEL} ` +
+    `WHERE c2.employee_id = c.employee_id AND c2.id <> c.id AND c2.status = 'valid' ` +
+    `AND c2.awarded_at >= ${shift(-RENEWAL_WINDOW_DAYS)} AND c2.awarded_at <= ${shift(RENEWAL_WINDOW_DAYS)}) THEN 1 ELSE 0 END) AS renewed ` +
+    `FROM completions c JOIN credential_skills cs ON cs.credential_id = c.credential_id ` +
+    `WHERE c.status = 'valid' AND c.expires_at IS NOT NULL AND ${where} GROUP BY cs.skill_id, c.expires_at`
+  );
+}
+
 /** Literal rows as a derived table (UNION ALL of SELECTs: both databases accept it). */
 function literalRows(
   columns: readonly string[],
@@ -146,6 +198,34 @@ function addExpiryStats(sql: SqlRunner, dialect: Dialect, source: string, parame
   return sql.query(upsertAddSql(dialect, 'expiry_stats', EXPIRY_KEY, ['completions'], expiryStatsSelect(source)), parameters);
 }
 
+/** Adds (sign 1) or subtracts (sign -1) the qualified_stats contributions of the levels matched by `where` (on h, m). */
+function addQualifiedStats(
+  sql: SqlRunner,
+  dialect: Dialect,
+  where: string,
+  parameters: unknown[],
+  sign: 1 | -1,
+): Promise<unknown> {
+  return sql.query(
+    upsertAddSql(
+      dialect,
+      'qualified_stats',
+      QUALIFIED_KEY,
+      ['holders'],
+      qualifiedStatsSelect(dialect, 'employee_skill_levels', String(sign), where),
+    ),
+    parameters,
+  );
+}
+
+/** Adds (sign 1) or subtracts (sign -1) the renewal_stats contributions of the completions matched by `where` (on c, cs). */
+function addRenewalStats(sql: SqlRunner, dialect: Dialect, where: string, parameters: unknown[], sign: 1 | -1): Promise<unknown> {
+  return sql.query(
+    upsertAddSql(dialect, 'renewal_stats', RENEWAL_KEY, ['expired', 'renewed'], renewalStatsSelect(dialect, where, sign)),
+    parameters,
+  );
+}
+
 /** Adds (sign 1) or subtracts (sign -1) the headcount_stats contributions of the members matched by `where` (on m). */
 function addHeadcounts(sql: SqlRunner, dialect: Dialect, where: string, parameters: unknown[], sign: 1 | -1): Promise<unknown> {
   return sql.query(
@@ -158,8 +238,10 @@ function addHeadcounts(sql: SqlRunner, dialect: Dialect, where: string, paramete
 async function addContributions(sql: SqlRunner, dialect: Dialect, ids: number[], since: string, sign: 1 | -1): Promise<void> {
   const list = placeholders(ids.length);
   await addSkillStats(sql, dialect, `h.employee_id IN (${list}) AND h.valid_until > ?`, [...ids, since], sign);
+  await addQualifiedStats(sql, dialect, `h.employee_id IN (${list}) AND h.valid_until > ?`, [...ids, since], sign);
   await addHeadcounts(sql, dialect, `m.employee_id IN (${list})`, ids, sign);
   await addExpiryStats(sql, dialect, unrenewedExpiries(`c.employee_id IN (${list})`, sign), [...ids, since]);
+  await addRenewalStats(sql, dialect, `c.employee_id IN (${list})`, ids, sign);
 }
 
 /**
@@ -260,7 +342,7 @@ export async function writeCompletion(
   // and the shared lock on rollup_state keeps R where it is.
   const parts: Array<[string, string]> = [
     [
-      "SELECT 'e' AS k, m.team_id AS id, m.recorded AS cr, NULL AS aw, NULL AS ex, NULL AS st, NULL AS s, NULL AS lv " +
+      "SELECT 'e' AS k, m.team_id AS id, m.recorded AS cr, NULL AS aw, NULL AS ex, NULL AS st, m.role_id AS s, NULL AS lv " +
         'FROM employees e LEFT JOIN rollup_members m ON m.employee_id = e.id WHERE e.id = ?',
       'FOR UPDATE',
     ],
@@ -337,6 +419,8 @@ export async function writeCompletion(
   const levelRows: Array<[number, number, number, string]> = [];
   const gone: number[] = [];
   const statRows: Array<[number, number, number, number]> = [];
+  /** Moves between the months a level ends in (qualified_stats): employee, skill, level, valid_until, n. */
+  const monthRows: Array<[number, number, number, string, number]> = [];
   const held = (until: string | undefined) => until !== undefined && until > from;
   for (const key of new Set([...[...oldUntil.keys()].filter((k) => skills.has(skillOf(k))), ...newUntil.keys()])) {
     const [was, now] = [oldUntil.get(key), newUntil.get(key)];
@@ -344,6 +428,9 @@ export async function writeCompletion(
     if (now === undefined) gone.push(key);
     else levelRows.push([employeeId, skillOf(key), key % 8, now]);
     if (held(was) !== held(now)) statRows.push([employeeId, skillOf(key), key % 8, held(now) ? 1 : -1]);
+    if (held(was) && held(now) && was?.slice(0, 7) === now?.slice(0, 7)) continue;
+    if (was !== undefined && held(was)) monthRows.push([employeeId, skillOf(key), key % 8, was, -1]);
+    if (now !== undefined && held(now)) monthRows.push([employeeId, skillOf(key), key % 8, now, 1]);
   }
   if (levelRows.length) {
     await sql.query(
@@ -360,8 +447,36 @@ export async function writeCompletion(
       [employeeId, ...gone.flatMap((key) => [skillOf(key), key % 8])],
     );
   }
-  if (teamId === null) return; // not an active member: in no statistics
+  // Renewals count every employee's completions, leavers' too.
+  const renewalRows = renewalChanges(valid, next, grants, skills);
+  if (renewalRows.length) {
+    const source = literalRows(['skill_id', 'expires_on', 'expired', 'renewed'], renewalRows);
+    await sql.query(
+      upsertAddSql(
+        dialect,
+        'renewal_stats',
+        RENEWAL_KEY,
+        ['expired', 'renewed'],
+        `SELECT v.skill_id, v.expires_on, v.expired, v.renewed FROM ${source.sql} v`,
+      ),
+      source.parameters,
+    );
+  }
+  if (teamId === null) return; // not an active member: in no other statistics
 
+  if (monthRows.length) {
+    const source = literalRows(['employee_id', 'skill_id', 'level', 'valid_until', 'n'], monthRows);
+    await sql.query(
+      upsertAddSql(
+        dialect,
+        'qualified_stats',
+        QUALIFIED_KEY,
+        ['holders'],
+        qualifiedStatsSelect(dialect, source.sql, 'h.n', '1 = 1'),
+      ),
+      source.parameters,
+    );
+  }
   if (statRows.length) {
     const source = literalRows(['employee_id', 'skill_id', 'level', 'n'], statRows);
     await sql.query(
@@ -399,11 +514,81 @@ export async function writeCompletion(
   await headcount(1);
 }
 
+/**
+ * renewal_stats rows (skill, expiry day, expired, renewed) that change between two sets of an
+ * employee's valid completions, for the skills in `skills` (the only ones a write of one
+ * credential can move).
+ */
+function renewalChanges(
+  before: ReadonlyMap<number, CompletionVersion>,
+  after: ReadonlyMap<number, CompletionVersion>,
+  grants: ReadonlyMap<number, ReadonlyMap<number, number>>,
+  skills: ReadonlySet<number>,
+): Array<[number, string, number, number]> {
+  const counts = new Map<string, [number, number, number, string]>();
+  const count = (completions: ReadonlyMap<number, CompletionVersion>, sign: 1 | -1) => {
+    for (const completion of completions.values()) {
+      const expires = completion.expiresAt;
+      if (expires === null) continue;
+      const [earliest, latest] = [addDays(expires, -RENEWAL_WINDOW_DAYS), addDays(expires, RENEWAL_WINDOW_DAYS)];
+      for (const [skillId, level] of grants.get(completion.credentialId) ?? []) {
+        if (!skills.has(skillId)) continue;
+        let renewed = 0;
+        for (const other of completions.values()) {
+          if (
+            other.id !== completion.id &&
+            (grants.get(other.credentialId)?.get(skillId) ?? 0) >= level &&
+            other.awardedAt >= earliest &&
+            other.awardedAt <= latest
+          ) {
+            renewed = 1;
+            break;
+          }
+        }
+        const key = `${skillId}|${expires}`;
+        const entry = counts.get(key) ?? [0, 0, skillId, expires];
+        entry[0] += sign;
+        entry[1] += sign * renewed;
+        counts.set(key, entry);
+      }
+    }
+  };
+  count(before, -1);
+  count(after, 1);
+  return [...counts.values()]
+    .filter(([expired, renewed]) => expired !== 0 || renewed !== 0)
+    .map(([expired, renewed, skillId, expires]) => [skillId, expires, expired, renewed]);
+}
+
+/**
+ * renewal_stats of some skills (every skill: null) from scratch: after a change to what
+ * credentials grant, which the per-employee updates cannot undo (they read today's grants).
+ */
+export async function rebuildRenewalStats(sql: SqlRunner, dialect: Dialect, skillIds: readonly number[] | null): Promise<void> {
+  if (skillIds === null) {
+    await sql.query('DELETE FROM renewal_stats');
+    await sql.query(
+      `INSERT INTO renewal_stats (${RENEWAL_KEY.join(', ')}, expired, renewed) ${renewalStatsSelect(dialect, '1 = 1', 1)}`,
+    );
+    return;
+  }
+  for (const ids of chunks([...new Set(skillIds)], CHUNK)) {
+    const list = placeholders(ids.length);
+    await sql.query(`DELETE FROM renewal_stats WHERE skill_id IN (${list})`, ids);
+    await sql.query(
+      `INSERT INTO renewal_stats (${RENEWAL_KEY.join(', ')}, expired, renewed) ${renewalStatsSelect(dialect, `cs.skill_id IN (${list})`, 1)}`,
+      ids,
+    );
+  }
+}
+
 /** Drops statistics rows that have come down to zero. */
 export async function pruneStats(sql: SqlRunner): Promise<void> {
   await sql.query('DELETE FROM skill_stats WHERE holders = 0 AND met = 0 AND towards = 0');
   await sql.query('DELETE FROM headcount_stats WHERE headcount = 0');
   await sql.query('DELETE FROM expiry_stats WHERE completions = 0');
+  await sql.query('DELETE FROM qualified_stats WHERE holders = 0');
+  await sql.query('DELETE FROM renewal_stats WHERE expired = 0 AND renewed = 0');
 }
 
 /** The active employees of a role, or of a team's sub-tree (whose statistics a requirement change or a move affects). */
@@ -437,8 +622,10 @@ export async function advanceStats(sql: SqlRunner, dialect: Dialect, today: stri
   const since = String(rows[0]?.d ?? today).slice(0, 10);
   if (since >= today) return false;
   await addSkillStats(sql, dialect, 'h.valid_until > ? AND h.valid_until <= ?', [since, today], -1);
+  await addQualifiedStats(sql, dialect, 'h.valid_until > ? AND h.valid_until <= ?', [since, today], -1);
   await sql.query('UPDATE rollup_state SET valid_on = ? WHERE id = 1', [today]);
   await sql.query('DELETE FROM skill_stats WHERE holders = 0 AND met = 0 AND towards = 0');
+  await sql.query('DELETE FROM qualified_stats WHERE holders = 0');
   // Expiries count only after R: the days up to the new R leave.
   await sql.query('DELETE FROM expiry_stats WHERE expires_on <= ?', [today]);
   return true;
@@ -448,6 +635,18 @@ export async function advanceStats(sql: SqlRunner, dialect: Dialect, today: stri
 export async function rebuildAnalytics(sql: SqlRunner, validOnDate: string): Promise<void> {
   await rebuildSkillState(sql, validOnDate);
   await rebuildExpiryStats(sql, validOnDate);
+  await rebuildForecastStats(sql, validOnDate);
+}
+
+/** qualified_stats and renewal_stats from scratch (the skill state, members and R must be there). */
+export async function rebuildForecastStats(sql: SqlRunner, validOnDate: string): Promise<void> {
+  const dialect = dialectOfRunner(sql);
+  await sql.query('DELETE FROM qualified_stats');
+  await sql.query(
+    `INSERT INTO qualified_stats (${QUALIFIED_KEY.join(', ')}, holders) ${qualifiedStatsSelect(dialect, 'employee_skill_levels', '1', 'h.valid_until > ?')}`,
+    [validOnDate],
+  );
+  await rebuildRenewalStats(sql, dialect, null);
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '@skillgrid/shared';
 import { nameKey } from '../../../database/column-types';
 import { chunks, placeholders } from '../../../database/sql';
-import { employeesWithCredentials, refreshEmployees } from '../../analytics/state/skill-state.sql';
+import { employeesWithCredentials, rebuildRenewalStats, refreshEmployees } from '../../analytics/state/skill-state.sql';
 import { CredentialSkill } from '../../credentials/credential-skill.entity';
 import { Credential } from '../../credentials/credential.entity';
 import { loadSkills, type Outcome } from '../catalogue-writers';
@@ -156,6 +156,7 @@ export const credentialsImport: ImportDefinition<CredentialRow> = {
         const counts = { created: 0, updated: 0, unchanged: 0 };
         const errors: Array<{ line: number; field: string; message: string }> = [];
         const regranted: number[] = [];
+        const regrantedSkills: number[] = [];
         const replacements: Array<{ credentialId: number; rows: Array<{ skillId: number; level: number }> }> = [];
         let provisional = -1;
         for (const [key, lines] of groups) {
@@ -216,6 +217,7 @@ export const credentialsImport: ImportDefinition<CredentialRow> = {
           if (wanted.length && !same) {
             replacements.push({ credentialId: credential.id, rows: wanted });
             if (credential.id > 0) regranted.push(credential.id);
+            regrantedSkills.push(...current.keys(), ...wanted.map((g) => g.skillId));
           }
         }
         if (write && replacements.length) {
@@ -231,6 +233,7 @@ export const credentialsImport: ImportDefinition<CredentialRow> = {
             await manager.insert(CredentialSkill, batch);
           // A grant change applies to all history: everyone holding it is recomputed, set-based.
           await refreshEmployees(manager, dialect, await employeesWithCredentials(manager, regranted));
+          await rebuildRenewalStats(manager, dialect, regrantedSkills);
         }
         await context.progress(rows.length);
         return { ...counts, errors };
