@@ -7,9 +7,11 @@
 //   npm run bench -- --mysql-only --reuse  MySQL/MariaDB only, on a database seeded by an earlier run
 //   npm run bench -- --analytics-only      skip the people lists and workflows (slow at 1,000,000 employees)
 //   npm run bench -- --workflows-only      assignments, recommendations, effectiveness and notifications only
+// Forecast rows marked "cold" record a completion (untimed) before each request, so the
+// forecast's cache cannot answer; "warm" ones repeat the same request.
 //   BENCH_SQLITE_FILE=path npm run bench -- --reuse   SQLite in that file, seeded only when empty
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,6 +44,21 @@ function quantile(sorted, q) {
 async function timed(label, count, call) {
   const times = [];
   for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    const response = await call(i);
+    if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
+    await response.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { label, n: count, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1] };
+}
+
+/** Like timed, but `before` runs untimed ahead of each request (a write that empties the caches). */
+async function timedRead(label, count, before, call) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    await before(i);
     const start = performance.now();
     const response = await call(i);
     if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
@@ -220,6 +237,41 @@ async function benchDatabase(name, databaseUrl) {
         ),
       );
     }
+    if (!workflowsOnly) {
+      // Forecasts, cold: a completion is recorded (untimed) before each request, so no cached
+      // answer can be used; warm: the same request again.
+      const writeOne = async () => {
+        const response = await fetch(`${url}/completions`, {
+          method: 'POST',
+          headers: { cookie: hr, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            employeeId: ids[(recorded * 11) % ids.length],
+            credentialId: credentials[(recorded * 17) % credentials.length],
+            awardedAt: new Date(Date.parse(today) - (1000 + (recorded++ % 300)) * 86_400_000).toISOString().slice(0, 10),
+          }),
+        });
+        await response.arrayBuffer();
+      };
+      const summary = await (await get(hr, '/forecast/summary')).json();
+      const skillIds = summary.skills.map((s) => s.skillId);
+      rows.push(
+        await timedRead('forecast, all skills (cold)', few(20), writeOne, () => get(exec, '/forecast/summary')),
+        await timed('forecast, all skills (warm)', requests, () => get(exec, '/forecast/summary')),
+        await timedRead('forecast, one skill (cold)', few(100), writeOne, (i) =>
+          get(hr, `/forecast?skillId=${skillIds[i % skillIds.length]}`),
+        ),
+        await timedRead('forecast, one skill × team (cold)', few(100), writeOne, (i) =>
+          get(hr, `/forecast?skillId=${skillIds[i % skillIds.length]}&teamId=${leaves[i % leaves.length].parentId}`),
+        ),
+        await timed('forecast, one skill (warm)', requests, () => get(hr, `/forecast?skillId=${skillIds[0]}`)),
+        await timedRead('backtest, one skill (cold)', few(5), writeOne, (i) =>
+          get(hr, `/forecast/backtest?skillId=${skillIds[i % skillIds.length]}`),
+        ),
+        await timed('export heatmap XLSX, org by team', few(5), () => get(exec, '/exports/heatmap.xlsx?groupBy=team')),
+        await timed('export gap report XLSX, org', few(5), () => get(hr, '/exports/gaps.xlsx')),
+        await timed('export forecast PDF, one skill', few(5), () => get(exec, `/exports/forecast.pdf?skillId=${skillIds[0]}`)),
+      );
+    }
     if (!analyticsOnly) {
       // A team of about 500 people (sub-tree), a different one and a different cluster per request.
       const clusterIds = (await (await get(hr, '/clusters?pageSize=100&status=active')).json()).items.map((c) => c.id);
@@ -264,8 +316,12 @@ async function benchDatabase(name, databaseUrl) {
         );
     await sql.close();
     if (naive) rows.splice(rows.findIndex((row) => row.label.startsWith('heatmap: ')) + 1, 0, naive);
+    // The server's peak resident memory over the whole run (the exports stream; this shows it).
+    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
     const size = databaseUrl.startsWith('sqlite:') ? ` (${(statSync(databaseUrl.slice(7)).size / 1e6).toFixed(0)} MB file)` : '';
     console.log(`\n${name}, ${employees.toLocaleString('en')} employees: seeded in ${seedSeconds.toFixed(1)} s${size}`);
+    if (peak) console.log(`API server peak memory (VmHWM): ${(Number(peak) / 1024).toFixed(0)} MB`);
     console.log(
       `${'request'.padEnd(34)} ${'n'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`,
     );

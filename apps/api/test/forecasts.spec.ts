@@ -410,6 +410,9 @@ describe(`forecasts (${testDialect()})`, () => {
     const inline = (await hr.get(`/api/forecast?skillId=${w.welding.id}&backtest=true&horizon=1`).expect(200))
       .body as ForecastDto;
     expect(inline.backtest?.skills[0].months).toEqual(expected);
+    // Every skill at once reads from the positions, one skill from the credentials granting it: the same rows.
+    const all = (await hr.get('/api/forecast/backtest').expect(200)).body as BacktestDto;
+    expect(all.skills.find((skill) => skill.skillId === w.welding.id)?.months).toEqual(expected);
     await employee.get('/api/forecast/backtest').expect(403);
   });
 

@@ -24,6 +24,8 @@ import { orderedJoin, placeholders, quote, type Dialect, type SqlRunner } from '
 type Row = Record<string, string | number | null>;
 const LEVEL = quote('level');
 const NEVER = '9999-12-31';
+/** Up to this many skills, a historical read starts from the credentials that grant them. */
+const FEW_SKILLS = 5;
 
 export interface ForecastScopeFilter {
   /** Team sub-trees (their roots); null: the whole organisation. */
@@ -181,14 +183,16 @@ export class ForecastData {
         add(Number(row.s), { roleId: Number(row.r), validUntil: dateString(row.mo), count: Number(row.n) });
       return { groups, people: null };
     }
-    const rows = (await this.sql.query(
-      `SELECT rr.skill_id AS s, p.role_id AS r, p.employee_id AS e, MAX(COALESCE(c.expires_at, '${NEVER}')) AS u FROM (${p.sql}) p ` +
-        `${join} role_requirements rr ON rr.role_id = p.role_id ` +
-        `${join} completions c ON c.employee_id = p.employee_id AND c.status = 'valid' AND c.awarded_at <= ? ` +
-        `${join} credential_skills cs ON cs.credential_id = c.credential_id AND cs.skill_id = rr.skill_id AND cs.${LEVEL} >= rr.required_level ` +
-        `WHERE 1 = 1${s.sql} GROUP BY rr.skill_id, p.role_id, p.employee_id`,
-      [...p.params, asOf, ...s.params],
-    )) as Row[];
+    const rows = (await (skillIds && skillIds.length <= FEW_SKILLS
+      ? this.historicalQualifiedBySkill(scope, asOf, skillIds)
+      : this.sql.query(
+          `SELECT rr.skill_id AS s, p.role_id AS r, p.employee_id AS e, MAX(COALESCE(c.expires_at, '${NEVER}')) AS u FROM (${p.sql}) p ` +
+            `${join} role_requirements rr ON rr.role_id = p.role_id ` +
+            `${join} completions c ON c.employee_id = p.employee_id AND c.status = 'valid' AND c.awarded_at <= ? ` +
+            `${join} credential_skills cs ON cs.credential_id = c.credential_id AND cs.skill_id = rr.skill_id AND cs.${LEVEL} >= rr.required_level ` +
+            `WHERE 1 = 1${s.sql} GROUP BY rr.skill_id, p.role_id, p.employee_id`,
+          [...p.params, asOf, ...s.params],
+        ))) as Row[];
     const people = new Set<string>();
     for (const row of rows) {
       const until = dateString(row.u);
@@ -197,6 +201,37 @@ export class ForecastData {
       add(Number(row.s), { roleId: Number(row.r), validUntil: `${until.slice(0, 7)}-01`, count: 1 });
     }
     return { groups, people };
+  }
+
+  /**
+   * The historical qualified rows of a few skills, from the completions of the credentials that
+   * grant them (a few percent of all completions) rather than from every position's completions:
+   * each completion finds its holder's employment period on d by key. The same rows as the
+   * positions-first query.
+   */
+  private historicalQualifiedBySkill(scope: ForecastScopeFilter, asOf: IsoDate, skillIds: number[]): Promise<unknown> {
+    const join = orderedJoin(this.sql);
+    const where = [`cs.skill_id IN (${placeholders(skillIds.length)})`];
+    const params: unknown[] = [asOf, asOf, asOf, asOf, asOf, ...skillIds];
+    if (scope.teamIds) {
+      where.push(
+        `ep.team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`,
+      );
+      params.push(...scope.teamIds);
+    }
+    if (scope.roleId !== null) {
+      where.push('ep.role_id = ?');
+      params.push(scope.roleId);
+    }
+    return this.sql.query(
+      `SELECT cs.skill_id AS s, ep.role_id AS r, c.employee_id AS e, MAX(COALESCE(c.expires_at, '${NEVER}')) AS u FROM credential_skills cs ` +
+        `${join} completions c ON c.credential_id = cs.credential_id AND c.awarded_at <= ? AND c.status = 'valid' ` +
+        `${join} employment_periods ep ON ep.employee_id = c.employee_id AND ep.start_date <= ? AND (ep.end_date IS NULL OR ep.end_date > ?) ` +
+        `${join} employees e ON e.id = c.employee_id AND e.hire_date <= ? AND (e.leave_date IS NULL OR e.leave_date > ?) ` +
+        `${join} role_requirements rr ON rr.role_id = ep.role_id AND rr.skill_id = cs.skill_id AND cs.${LEVEL} >= rr.required_level ` +
+        `WHERE ${where.join(' AND ')} GROUP BY cs.skill_id, ep.role_id, c.employee_id`,
+      params,
+    );
   }
 
   /**

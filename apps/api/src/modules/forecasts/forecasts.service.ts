@@ -139,6 +139,7 @@ function notFound(field: string, entity: string, id: number): DomainError {
 export class ForecastsService {
   private readonly cache = new Map<string, { version: string; state: Promise<LoadedState> }>();
   private readonly rateCache = new Map<IsoDate, { version: string; rates: Promise<Rates> }>();
+  private readonly backtests = new Map<string, { version: string; result: Promise<BacktestDto> }>();
   private readonly attritionCache = new Map<IsoDate, { version: string; attrition: Promise<Rates['attrition']> }>();
   private readonly summaries = new WeakMap<LoadedState, Map<string, ForecastSummarySkillDto[]>>();
 
@@ -632,6 +633,21 @@ export class ForecastsService {
    * beside the naive forecast (supply stays as it was).
    */
   private async runBacktest(ctx: ForecastContext, skillIds: number[] | null): Promise<BacktestDto> {
+    // Twelve month-ends read from the history: kept, like the loaded states, while the audit log stands still.
+    const [row] = (await this.dataSource.query('SELECT MAX(id) AS v FROM audit_log')) as Row[];
+    const version = `${ctx.today}|${String(row?.v ?? 0)}`;
+    const key = JSON.stringify([ctx.filter, ctx.asOf, skillIds, ctx.privacyMinGroup]);
+    const hit = this.backtests.get(key);
+    if (hit && hit.version === version) return hit.result;
+    const result = this.computeBacktest(ctx, skillIds);
+    this.backtests.delete(key);
+    this.backtests.set(key, { version, result });
+    if (this.backtests.size > CACHE_ENTRIES) this.backtests.delete(this.backtests.keys().next().value as string);
+    result.catch(() => this.backtests.delete(key));
+    return result;
+  }
+
+  private async computeBacktest(ctx: ForecastContext, skillIds: number[] | null): Promise<BacktestDto> {
     const from = addMonths(ctx.asOf, -12);
     const state = await this.load(ctx.filter, from, ctx.today, skillIds);
     const comparedTo = ctx.asOf < ctx.today ? ctx.asOf : ctx.today;
