@@ -53,7 +53,25 @@ export interface ImportDefinition<Row = unknown> {
   prepare(context: Omit<ImportContext, 'progress' | 'jobId'>): Promise<RowChecker<Row>>;
 }
 
+/** The job's own connection (a staging table is the connection's). */
+export interface StageContext {
+  manager: EntityManager;
+  dialect: Dialect;
+  jobId: string;
+}
+
 export interface RowChecker<Row> {
   row(values: Record<string, string | undefined>, errors: RowErrors, layout: Layout): Row | null;
+  /**
+   * Compares the good rows with the database and, when `write` is set, writes them. A definition
+   * with `stage` gets no rows here: they are in its staging table.
+   */
   apply(rows: Row[], context: ImportContext, write: boolean): Promise<ApplyResult>;
+  /**
+   * Optional: takes the good rows in batches while the file is read, into a staging table of the
+   * job's connection, so that a million-row file is not held in memory.
+   */
+  stage?(rows: Row[], context: StageContext): Promise<void>;
+  /** Drops what `stage` made; called once at the end of the job, whatever happened. */
+  release?(context: StageContext): Promise<void>;
 }

@@ -3,13 +3,15 @@ import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, Uploa
 import { AnyFilesInterceptor, FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isImportEntity, TAXONOMIES, type ImportJobDto, type ImportReportDto, type Taxonomy } from '@skillgrid/shared';
+import { isImportEntity, TAXONOMIES, type ImportJobDto, type ImportReportDto, type Page, type Taxonomy } from '@skillgrid/shared';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
+import { pageWindow, PaginationQueryDto } from '../../common/http/pagination';
 import { templateCsv } from './columns';
 import { ImportQuery } from './dto/import-query.dto';
 import { ImportsService, type StartedImport } from './imports.service';
+import { DeleteUploadsOnError } from './upload-files';
 
 /** A 422 answer carries the whole report beside the usual error fields. */
 type RejectedReport = ImportReportDto & { statusCode: number; code: string; message: string };
@@ -29,6 +31,13 @@ export class ImportsController {
     return templateCsv(definition.layouts[0], definition.example);
   }
 
+  @Get('jobs')
+  @Roles('hr')
+  @ApiOperation({ summary: 'The imports, newest first: each with its status and, once finished, its report' })
+  jobs(@Query() query: PaginationQueryDto): Promise<Page<ImportJobDto>> {
+    return this.imports.jobs(pageWindow(query));
+  }
+
   @Get('jobs/:id')
   @Roles('hr')
   @ApiOperation({ summary: "An import's progress (rows read, phase) and, at the end, its report" })
@@ -39,7 +48,7 @@ export class ImportsController {
   @Post('taxonomies/:taxonomy')
   @Roles('hr')
   @HttpCode(200)
-  @UseInterceptors(AnyFilesInterceptor())
+  @UseInterceptors(AnyFilesInterceptor(), DeleteUploadsOnError)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Import the ESCO skills taxonomy or O*NET occupations and skills from their own files',
@@ -71,7 +80,7 @@ export class ImportsController {
   @Post(':entity')
   @Roles('hr')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(FileInterceptor('file'), DeleteUploadsOnError)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiOperation({

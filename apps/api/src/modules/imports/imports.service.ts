@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   IMPORT_SYNC_ROW_LIMIT,
   type ImportEntity,
@@ -10,17 +10,26 @@ import {
   type ImportJobPhase,
   type ImportReportDto,
   type ImportRowError,
+  type Page,
   type Taxonomy,
 } from '@skillgrid/shared';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
+import { toPage } from '../../common/http/pagination';
 import { utcNow } from '../../database/column-types';
 import { dialectOf } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { detectLayout, rowValues, type ColumnMap, type Layout } from './columns';
 import { ImportFileError } from './import-errors';
-import { RowErrors, type ApplyResult, type ImportContext, type ImportCounts, type ImportDefinition } from './import-definition';
+import {
+  RowErrors,
+  type ApplyResult,
+  type ImportContext,
+  type ImportCounts,
+  type ImportDefinition,
+  type StageContext,
+} from './import-definition';
 import { ImportJob } from './import-job.entity';
 import { IMPORT_DEFINITIONS } from './definitions';
 import { readTable } from './table-reader';
@@ -31,6 +40,16 @@ import { readEsco, readOnet, type TaxonomyFiles } from './taxonomies';
 const MAX_LISTED_ERRORS = 200;
 /** Progress is written to the job row this often (rows). */
 const PROGRESS_EVERY = 5_000;
+/** Good rows handed to a staging definition at a time. */
+const STAGE_BATCH = 2_000;
+
+/** A running job's row is touched this often, so other servers can tell it is alive. */
+const HEARTBEAT_MS = 15_000;
+/** A job not heard from for this long has lost its server (several heartbeats, and a long statement, missed). */
+export const STALE_JOB_MS = 3 * 60_000;
+/** How often every server looks for jobs whose server has gone. */
+const SWEEP_MS = 60_000;
+export const INTERRUPTED_MESSAGE = 'The server stopped while this import was running; nothing was written, run it again';
 
 /** Thrown inside the transaction to undo it when apply found clashes. */
 class RolledBack extends Error {
@@ -83,14 +102,92 @@ async function sha256Of(path: string): Promise<string> {
  * Each import is a job row, so progress and the report can be read from any replica.
  */
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Imports');
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organisation: OrganisationService,
   ) {}
+
+  /**
+   * A job whose server stopped (crash, deploy, kill) would stay 'running' for ever: its import
+   * ran in one transaction that the database rolled back when the connection went, so nothing
+   * was written, and the job is marked failed with that said. At start an SQLite server owns its
+   * file, so every unfinished job there is orphaned; on MySQL other replicas may be running
+   * imports, so only jobs without a heartbeat for STALE_JOB_MS are, checked again every minute.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sweepAtStart().catch((error: unknown) =>
+      this.logger.error(`Could not look for interrupted imports: ${String(error)}`),
+    );
+    this.sweeper = setInterval(() => {
+      this.failInterrupted(STALE_JOB_MS).catch((error: unknown) =>
+        this.logger.error(`Could not look for interrupted imports: ${String(error)}`),
+      );
+    }, SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  private async sweepAtStart(): Promise<void> {
+    // A database not migrated yet (the tests migrate after start) has no jobs to look at.
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      if (!(await runner.hasTable('import_jobs'))) return;
+    } finally {
+      await runner.release();
+    }
+    await this.failInterrupted(dialectOf(this.dataSource) === 'sqlite' ? 0 : STALE_JOB_MS);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /** Marks failed the unfinished jobs not heard from for `silentMs` (0: all of them); answers how many. */
+  async failInterrupted(silentMs: number): Promise<number> {
+    const repository = this.dataSource.getRepository(ImportJob);
+    const now = utcNow();
+    // Unfinished jobs are few; their age is compared here, not in SQL (each database writes DATETIME its own way).
+    const unfinished = await repository.find({ where: { status: In(['queued', 'running']) } });
+    const orphans = unfinished.filter(
+      (job) => !this.running.has(job.id) && now.getTime() - new Date(job.updatedAt).getTime() >= silentMs,
+    );
+    for (const job of orphans) {
+      const report: ImportReportDto = {
+        entity: job.entity as ImportReportDto['entity'],
+        format: 'unknown',
+        dryRun: job.dryRun === 1,
+        rows: job.rowsRead,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        errors: [{ message: INTERRUPTED_MESSAGE }],
+        errorCount: 1,
+        fileSha256: job.fileSha256 ?? '',
+        jobId: job.id,
+      };
+      // Only if it is still unfinished: a slow server may have ended it meanwhile.
+      await repository.update(
+        { id: job.id, status: In(['queued', 'running']) },
+        { status: 'failed', phase: 'done', finishedAt: now, updatedAt: now, report: JSON.stringify(report) },
+      );
+      this.logger.warn(`Import job ${job.id} (${job.entity}) was interrupted by a server stop; marked failed`);
+    }
+    return orphans.length;
+  }
+
+  /** The recent jobs, newest first (the Imports page lists them). */
+  async jobs(window: { page: number; pageSize: number; skip: number }): Promise<Page<ImportJobDto>> {
+    const [rows, total] = await this.dataSource.getRepository(ImportJob).findAndCount({
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: window.skip,
+      take: window.pageSize,
+    });
+    return toPage(rows.map(toJobDto), total, window);
+  }
 
   definition(entity: string): ImportDefinition {
     const definition = IMPORT_DEFINITIONS.find((candidate) => candidate.entity === entity);
@@ -134,10 +231,32 @@ export class ImportsService {
     await this.dataSource.getRepository(ImportJob).insert(job);
     let signalLarge: () => void = () => undefined;
     const large = new Promise<void>((resolve) => (signalLarge = resolve));
-    const finished = this.run(job, definition, file, user, options.dryRun, signalLarge).finally(() =>
-      rm(file.path, { force: true }).catch(() => undefined),
-    );
+    const heartbeat = this.heartbeat(job);
+    const finished = this.run(job, definition, file, user, options.dryRun, signalLarge).finally(() => {
+      heartbeat();
+      return rm(file.path, { force: true }).catch(() => undefined);
+    });
     return { job: toJobDto(job), finished, large };
+  }
+
+  /** Jobs this server is running. */
+  private readonly running = new Set<string>();
+
+  /** Touches the job's row while it runs; answers the function that stops it. */
+  private heartbeat(job: ImportJob): () => void {
+    this.running.add(job.id);
+    const timer = setInterval(() => {
+      const updatedAt = utcNow();
+      this.dataSource
+        .getRepository(ImportJob)
+        .update({ id: job.id, status: In(['queued', 'running']) }, { updatedAt })
+        .catch(() => undefined);
+    }, HEARTBEAT_MS);
+    timer.unref();
+    return () => {
+      clearInterval(timer);
+      this.running.delete(job.id);
+    };
   }
 
   private async progress(
@@ -181,70 +300,99 @@ export class ImportsService {
       const dialect = dialectOf(this.dataSource);
       const today = await this.organisation.today();
       const checker = await definition.prepare({ manager: this.dataSource.manager, dialect, today, user });
-      const good: unknown[] = [];
-      let layout: Layout | null = null;
-      let map: ColumnMap = new Map();
-      try {
-        for await (const record of readTable(file.path)) {
-          if (!layout) {
-            ({ layout, map } = detectLayout(definition.layouts, record.cells));
-            format = layout.name;
-            continue;
-          }
-          rows++;
-          const rowErrors = new RowErrors(record.line);
-          const row = checker.row(rowValues(map, record.cells), rowErrors, layout);
-          if (row === null) addErrors(rowErrors.list);
-          else good.push(row);
-          if (rows === IMPORT_SYNC_ROW_LIMIT + 1) signalLarge();
-          if (rows % PROGRESS_EVERY === 0) await this.progress(job, { rowsRead: rows });
-        }
-      } catch (error) {
-        if (!(error instanceof ImportFileError)) throw error;
-        addErrors([
-          { ...(error.line ? { line: error.line } : {}), ...(error.field ? { field: error.field } : {}), message: error.message },
-        ]);
-      }
-      if (!layout && !errorCount) addErrors([{ message: 'The file is empty: it has no header row' }]);
-      else if (layout && rows === 0 && !errorCount) addErrors([{ line: 2, message: 'The file has a header but no data rows' }]);
-      await this.progress(job, { rowsRead: rows, rowsTotal: rows, phase: 'validating' });
-
+      // One connection for the whole job: a staging table belongs to its connection, and the
+      // real run's transaction is on it too.
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      const staging: StageContext = { manager: runner.manager, dialect, jobId: job.id };
       let counts = none;
-      if (good.length > 0) {
-        const context = (manager = this.dataSource.manager): ImportContext => ({
-          manager,
-          dialect,
-          today,
-          user,
-          jobId: job.id,
-          progress: (rowsDone) => this.progress(job, { rowsDone }),
-        });
-        const counted = (result: ApplyResult): ImportCounts => {
-          addErrors(result.errors ?? []);
-          return { created: result.created, updated: result.updated, unchanged: result.unchanged };
-        };
-        if (dryRun || errorCount) counts = counted(await checker.apply(good, context(), false));
-        else {
-          await this.progress(job, { phase: 'writing' });
-          counts = await this.dataSource
-            .transaction(async (manager) => {
-              const written = counted(await checker.apply(good, context(manager), true));
+      try {
+        /** Good rows, kept for apply unless the definition stages them as they come. */
+        const good: unknown[] = [];
+        let pending: unknown[] = [];
+        let goodRows = 0;
+        let layout: Layout | null = null;
+        let map: ColumnMap = new Map();
+        try {
+          for await (const record of readTable(file.path)) {
+            if (!layout) {
+              ({ layout, map } = detectLayout(definition.layouts, record.cells));
+              format = layout.name;
+              continue;
+            }
+            rows++;
+            const rowErrors = new RowErrors(record.line);
+            const row = checker.row(rowValues(map, record.cells), rowErrors, layout);
+            if (row === null) addErrors(rowErrors.list);
+            else if (checker.stage) {
+              goodRows++;
+              pending.push(row);
+              if (pending.length >= STAGE_BATCH) {
+                await checker.stage(pending, staging);
+                pending = [];
+              }
+            } else {
+              goodRows++;
+              good.push(row);
+            }
+            if (rows === IMPORT_SYNC_ROW_LIMIT + 1) signalLarge();
+            if (rows % PROGRESS_EVERY === 0) await this.progress(job, { rowsRead: rows });
+          }
+          if (pending.length && checker.stage) await checker.stage(pending, staging);
+          pending = [];
+        } catch (error) {
+          if (!(error instanceof ImportFileError)) throw error;
+          addErrors([
+            {
+              ...(error.line ? { line: error.line } : {}),
+              ...(error.field ? { field: error.field } : {}),
+              message: error.message,
+            },
+          ]);
+        }
+        if (!layout && !errorCount) addErrors([{ message: 'The file is empty: it has no header row' }]);
+        else if (layout && rows === 0 && !errorCount) addErrors([{ line: 2, message: 'The file has a header but no data rows' }]);
+        await this.progress(job, { rowsRead: rows, rowsTotal: rows, phase: 'validating' });
+
+        if (goodRows > 0) {
+          const context: ImportContext = {
+            manager: runner.manager,
+            dialect,
+            today,
+            user,
+            jobId: job.id,
+            progress: (rowsDone) => this.progress(job, { rowsDone }),
+          };
+          const counted = (result: ApplyResult): ImportCounts => {
+            addErrors(result.errors ?? []);
+            return { created: result.created, updated: result.updated, unchanged: result.unchanged };
+          };
+          if (dryRun || errorCount) counts = counted(await checker.apply(good, context, false));
+          else {
+            await this.progress(job, { phase: 'writing' });
+            await runner.startTransaction();
+            try {
+              const written = counted(await checker.apply(good, context, true));
               // Rows that clash with stored data: roll everything back.
               if (errorCount) throw new RolledBack(written);
-              await this.audit.record(manager, {
+              await this.audit.record(runner.manager, {
                 userId: user.id,
                 action: 'import',
                 entity: `import:${definition.entity}`,
                 entityId: job.id,
                 after: { fileName: job.fileName, fileSha256: job.fileSha256, format, rows, ...written },
               });
-              return written;
-            })
-            .catch((error: unknown) => {
-              if (error instanceof RolledBack) return none;
-              throw error;
-            });
+              await runner.commitTransaction();
+              counts = written;
+            } catch (error) {
+              await runner.rollbackTransaction();
+              if (!(error instanceof RolledBack)) throw error;
+            }
+          }
         }
+      } finally {
+        await checker.release?.(staging).catch(() => undefined);
+        await runner.release();
       }
       const result = report(format, rows, counts);
       if (errorCount && !dryRun) await this.recordRefusal(user, job, result);
@@ -295,6 +443,7 @@ export class ImportsService {
       finishedAt: null,
     });
     await this.dataSource.getRepository(ImportJob).insert(job);
+    const heartbeat = this.heartbeat(job);
     const byName: TaxonomyFiles = new Map(files.map((file) => [file.originalName, file.path]));
     const details: NonNullable<ImportReportDto['details']> = {};
     const errors: ImportRowError[] = [];
@@ -349,6 +498,7 @@ export class ImportsService {
       if (!(error instanceof ImportFileError)) throw error;
       errors.push({ ...(error.field ? { field: error.field } : {}), message: error.message });
     } finally {
+      heartbeat();
       await Promise.all(files.map((file) => rm(file.path, { force: true }).catch(() => undefined)));
     }
     const sum = (field: keyof ImportCounts) => Object.values(details).reduce((total, counts) => total + counts[field], 0);

@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { ImportJobsList } from '../../features/imports/components/import-jobs-list';
 import { ImportPanel } from '../../features/imports/components/import-panel';
 
 /** Bulk imports (HR): check a file, see every bad row, then import it whole. */
@@ -15,6 +16,7 @@ export default function ImportsPage() {
         </Text>
       </Stack>
       <ImportPanel />
+      <ImportJobsList />
     </Stack>
   );
 }

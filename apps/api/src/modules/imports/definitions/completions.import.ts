@@ -1,12 +1,13 @@
 import { addMonths } from '@skillgrid/shared';
-import { chunks, placeholders, type Dialect } from '../../../database/sql';
+import { chunks, type Dialect } from '../../../database/sql';
 import { nameKey, utcNow } from '../../../database/column-types';
-import { contributeEmployees, withdrawEmployees } from '../../analytics/state/skill-state.sql';
+import { contributeEmployees, rebuildAnalytics, withdrawEmployees } from '../../analytics/state/skill-state.sql';
 import { AuditLog } from '../../audit/audit-log.entity';
 import { Completion } from '../../completions/completion.entity';
 import type { Layout } from '../columns';
 import { dateCell, numberCell, urlCell } from '../fields';
-import type { ImportContext, ImportCounts, ImportDefinition, RowChecker, RowErrors } from '../import-definition';
+import type { EntityManager } from 'typeorm';
+import type { ImportContext, ImportCounts, ImportDefinition, RowChecker, RowErrors, StageContext } from '../import-definition';
 
 interface CompletionRow {
   line: number;
@@ -75,6 +76,13 @@ interface CredentialInfo {
 
 /** Rows compared and written per statement. */
 const BATCH = 2000;
+/**
+ * An import that changes the completions of at least this many people, and this share of the
+ * organisation, rebuilds every statistic from scratch instead of taking those people out and
+ * putting them back (each of those passes costs about what a rebuild of everyone does).
+ */
+const REBUILD_FROM = 5_000;
+const REBUILD_SHARE = 0.2;
 
 export const completionsImport: ImportDefinition<CompletionRow> = {
   entity: 'completions',
@@ -119,6 +127,9 @@ export const completionsImport: ImportDefinition<CompletionRow> = {
       if (c.credly_template_id) byCredly.set(c.credly_template_id, info);
       if (c.badgr_class_id) byBadgr.set(c.badgr_class_id, info);
     }
+    /** The staging table of the good rows (see applyCompletions), once the first is staged. */
+    let stage: string | null = null;
+    let staged = 0;
     /** The line of each (employee, credential, awarded date) met so far: a repeat in one file is an error. */
     const seen = new Map<number | string, number>();
 
@@ -171,6 +182,15 @@ export const completionsImport: ImportDefinition<CompletionRow> = {
       return fromName ?? fromExternal;
     };
 
+    const addToStage = async (rows: CompletionRow[], context: StageContext): Promise<void> => {
+      if (!stage) {
+        stage = stageName(context.jobId);
+        await createStage(context.manager, stage);
+      }
+      await insertStage(context.manager, stage, rows);
+      staged += rows.length;
+    };
+
     return {
       row(values, errors, layout) {
         const usDates = layout !== SKILLGRID;
@@ -208,8 +228,16 @@ export const completionsImport: ImportDefinition<CompletionRow> = {
         };
       },
 
+      stage: addToStage,
+
       async apply(rows, context, write) {
-        return applyCompletions(rows, context, write);
+        if (rows.length) await addToStage(rows, context);
+        return stage ? applyCompletions(stage, staged, context, write) : { created: 0, updated: 0, unchanged: 0 };
+      },
+
+      async release(context) {
+        if (stage) await context.manager.query(`DROP ${context.dialect === 'mysql' ? 'TEMPORARY ' : ''}TABLE IF EXISTS ${stage}`);
+        stage = null;
       },
     };
   },
@@ -240,104 +268,143 @@ interface StoredCompletion {
   score: number | null;
 }
 
-/**
- * Matches rows with stored completions on (employee, credential, awarded date): new ones are
- * created, a stored one whose given expiry, evidence or score differs is updated (the audit log
- * keeps before and after), the rest are unchanged. The affected employees leave the statistics
- * before their completions change and come back, rebuilt set-based, at the end.
- */
-async function applyCompletions(rows: CompletionRow[], context: ImportContext, write: boolean): Promise<ImportCounts> {
-  const { manager, dialect } = context;
-  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-  const withdrawn = new Set<number>();
-  const now = utcNow();
-  let done = 0;
-  for (const batch of chunks(rows, BATCH)) {
-    const employeeIds = [...new Set(batch.map((row) => row.employeeId))];
-    const credentialIds = [...new Set(batch.map((row) => row.credentialId))];
-    const dates = [...new Set(batch.map((row) => row.awardedAt))];
-    // The award dates narrow the unique index's range per employee: a re-import of someone's long
-    // history reads only the days in this batch.
-    const stored = (await manager.query(
-      `SELECT id, employee_id, credential_id, awarded_at, expires_at, evidence_url, score FROM completions ` +
-        `WHERE employee_id IN (${placeholders(employeeIds.length)}) AND credential_id IN (${placeholders(credentialIds.length)}) ` +
-        `AND awarded_at IN (${placeholders(dates.length)})`,
-      [...employeeIds, ...credentialIds, ...dates],
-    )) as Array<Record<string, string | number | null>>;
-    const byKey = new Map<string, StoredCompletion>();
-    for (const s of stored)
-      byKey.set(`${Number(s.employee_id)}|${Number(s.credential_id)}|${String(s.awarded_at).slice(0, 10)}`, {
-        id: Number(s.id),
-        expiresAt: s.expires_at === null ? null : String(s.expires_at).slice(0, 10),
-        evidenceUrl: s.evidence_url === null ? null : String(s.evidence_url),
-        score: s.score === null ? null : Number(s.score),
-      });
-    const inserts: CompletionRow[] = [];
-    const updates: Array<{ row: CompletionRow; before: StoredCompletion; after: StoredCompletion }> = [];
-    for (const row of batch) {
-      const before = byKey.get(`${row.employeeId}|${row.credentialId}|${row.awardedAt}`);
-      if (!before) {
-        inserts.push(row);
-        continue;
-      }
-      const after: StoredCompletion = {
-        id: before.id,
-        expiresAt: row.expiresGiven ? row.expiresAt : before.expiresAt,
-        evidenceUrl: row.evidenceUrl ?? before.evidenceUrl,
-        score: row.score ?? before.score,
-      };
-      if (after.expiresAt === before.expiresAt && after.evidenceUrl === before.evidenceUrl && after.score === before.score)
-        counts.unchanged++;
-      else updates.push({ row, before, after });
-    }
-    counts.created += inserts.length;
-    counts.updated += updates.length;
-    done += batch.length;
-    if (!write) continue;
+/** `a` differs from `b`, NULLs compared as values. */
+function differs(dialect: Dialect, a: string, b: string): string {
+  return dialect === 'mysql' ? `NOT (${a} <=> ${b})` : `${a} IS NOT ${b}`;
+}
 
-    const affected = [...inserts, ...updates.map((u) => u.row)].map((row) => row.employeeId).filter((id) => !withdrawn.has(id));
+function stageName(jobId: string): string {
+  return `import_stage_${jobId.replace(/[^0-9a-z]/gi, '').slice(0, 32)}`;
+}
+
+/** A temporary table of the connection, with the types of the completions columns (so comparisons and index lookups agree). */
+async function createStage(manager: EntityManager, stage: string): Promise<void> {
+  await manager.query(
+    `CREATE TEMPORARY TABLE ${stage} (line INTEGER NOT NULL PRIMARY KEY, employee_id INTEGER NOT NULL, ` +
+      'credential_id INTEGER NOT NULL, awarded_at DATE NOT NULL, expires_at DATE NULL, expires_given INTEGER NOT NULL, ' +
+      'evidence_url VARCHAR(1000) NULL, score DECIMAL(6,2) NULL, existing_id INTEGER NULL, changed INTEGER NOT NULL DEFAULT 0)',
+  );
+}
+
+async function insertStage(manager: EntityManager, stage: string, rows: CompletionRow[]): Promise<void> {
+  // 8 variables a row stays below SQLite's 32,766 at 2,000 rows.
+  for (const batch of chunks(rows, BATCH))
+    await manager.query(
+      `INSERT INTO ${stage} (line, employee_id, credential_id, awarded_at, expires_at, expires_given, evidence_url, score) VALUES ` +
+        batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
+      batch.flatMap((row) => [
+        row.line,
+        row.employeeId,
+        row.credentialId,
+        row.awardedAt,
+        row.expiresAt,
+        row.expiresGiven ? 1 : 0,
+        row.evidenceUrl ?? null,
+        row.score ?? null,
+      ]),
+    );
+}
+
+/**
+ * Matches the staged rows with stored completions on (employee, credential, awarded date): new
+ * ones are created, a stored one whose given expiry, evidence or score differs is updated (the
+ * audit log keeps before and after), the rest are unchanged. Set-based: one join on the unique
+ * index marks the matches, one INSERT … SELECT writes the new ones. The affected employees leave
+ * the statistics before their completions change and come back, rebuilt set-based, at the end —
+ * or, when they are a large part of the organisation, every statistic is rebuilt from scratch
+ * (cheaper than taking out and putting back nearly everyone). The manager must be the staging
+ * connection's.
+ */
+async function applyCompletions(stage: string, total: number, context: ImportContext, write: boolean): Promise<ImportCounts> {
+  const { manager, dialect } = context;
+  const mysql = dialect === 'mysql';
+  const now = utcNow();
+  {
+    const changed =
+      `CASE WHEN (s.expires_given = 1 AND ${differs(dialect, 's.expires_at', 'c.expires_at')}) ` +
+      `OR (s.evidence_url IS NOT NULL AND ${differs(dialect, 's.evidence_url', 'c.evidence_url')}) ` +
+      `OR (s.score IS NOT NULL AND ${differs(dialect, 's.score', 'c.score')}) THEN 1 ELSE 0 END`;
+    const match = 'c.employee_id = s.employee_id AND c.credential_id = s.credential_id AND c.awarded_at = s.awarded_at';
+    if (mysql)
+      await manager.query(`UPDATE ${stage} s JOIN completions c ON ${match} SET s.existing_id = c.id, s.changed = ${changed}`);
+    else
+      await manager.query(`UPDATE ${stage} AS s SET existing_id = c.id, changed = ${changed} FROM completions c WHERE ${match}`);
+    const [tally] = (await manager.query(
+      `SELECT COUNT(*) AS total, SUM(CASE WHEN existing_id IS NULL THEN 1 ELSE 0 END) AS created, ` +
+        `SUM(changed) AS updated FROM ${stage}`,
+    )) as Array<Record<string, number | string | null>>;
+    const created = Number(tally['created'] ?? 0);
+    const updated = Number(tally['updated'] ?? 0);
+    const counts: ImportCounts = { created, updated, unchanged: Number(tally['total']) - created - updated };
+    if (!write || created + updated === 0) return counts;
+
+    const affected = (
+      (await manager.query(
+        `SELECT DISTINCT employee_id FROM ${stage} WHERE existing_id IS NULL OR changed = 1 ORDER BY employee_id`,
+      )) as Array<{ employee_id: number | string }>
+    ).map((row) => Number(row.employee_id));
+    const [{ people }] = (await manager.query('SELECT COUNT(*) AS people FROM employees')) as Array<{ people: number | string }>;
+    const rebuild = affected.length >= Math.max(REBUILD_FROM, Number(people) * REBUILD_SHARE);
+    const [{ validOn }] = (await manager.query('SELECT valid_on AS validOn FROM rollup_state WHERE id = 1')) as Array<{
+      validOn: string;
+    }>;
     // The statistics are taken out with the completions as they were (the expiries come from them).
-    await withdrawEmployees(manager, dialect, affected);
-    for (const id of affected) withdrawn.add(id);
-    if (inserts.length) {
-      // Plain multi-row INSERT: 11 variables a row stays below SQLite's 32,766 at 2,000 rows.
-      const stamp = timestamp(now, dialect);
-      await manager.query(
-        `INSERT INTO completions (employee_id, credential_id, awarded_at, expires_at, source, evidence_url, score, status, ` +
-          `status_reason, created_at, updated_at) VALUES ${inserts.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        inserts.flatMap((row) => [
-          row.employeeId,
-          row.credentialId,
-          row.awardedAt,
-          row.expiresAt,
-          'csv_import',
-          row.evidenceUrl ?? null,
-          row.score ?? null,
-          'valid',
-          null,
-          stamp,
-          stamp,
-        ]),
-      );
+    if (!rebuild) await withdrawEmployees(manager, dialect, affected);
+    await context.progress(Math.floor(total * 0.6));
+    const stamp = timestamp(now, dialect);
+    await manager.query(
+      `INSERT INTO completions (employee_id, credential_id, awarded_at, expires_at, source, evidence_url, score, status, ` +
+        `status_reason, created_at, updated_at) SELECT employee_id, credential_id, awarded_at, expires_at, 'csv_import', ` +
+        `evidence_url, score, 'valid', NULL, ?, ? FROM ${stage} WHERE existing_id IS NULL ORDER BY line`,
+      [stamp, stamp],
+    );
+    await context.progress(Math.floor(total * 0.75));
+    // Updates are rare and each is audited with its before and after: row by row, a page at a time.
+    for (let after = 0; ; ) {
+      const page = (await manager.query(
+        `SELECT s.line, s.expires_given, s.expires_at AS new_expires_at, s.evidence_url AS new_evidence_url, s.score AS new_score, ` +
+          `c.id, c.expires_at, c.evidence_url, c.score FROM ${stage} s JOIN completions c ON c.id = s.existing_id ` +
+          `WHERE s.changed = 1 AND s.line > ? ORDER BY s.line LIMIT ${BATCH}`,
+        [after],
+      )) as Array<Record<string, string | number | null>>;
+      if (!page.length) break;
+      after = Number(page[page.length - 1]['line']);
+      const day = (value: string | number | null) => (value === null ? null : String(value).slice(0, 10));
+      const audits: Array<Partial<AuditLog>> = [];
+      for (const s of page) {
+        const before: StoredCompletion = {
+          id: Number(s['id']),
+          expiresAt: day(s['expires_at']),
+          evidenceUrl: s['evidence_url'] === null ? null : String(s['evidence_url']),
+          score: s['score'] === null ? null : Number(s['score']),
+        };
+        const next: StoredCompletion = {
+          id: before.id,
+          expiresAt: Number(s['expires_given']) === 1 ? day(s['new_expires_at']) : before.expiresAt,
+          evidenceUrl: s['new_evidence_url'] === null ? before.evidenceUrl : String(s['new_evidence_url']),
+          score: s['new_score'] === null ? before.score : Number(s['new_score']),
+        };
+        await manager.update(
+          Completion,
+          { id: before.id },
+          { expiresAt: next.expiresAt, evidenceUrl: next.evidenceUrl, score: next.score, updatedAt: now },
+        );
+        audits.push({
+          at: now,
+          userId: context.user.id,
+          action: 'update',
+          entity: 'completion',
+          entityId: String(before.id),
+          before: JSON.stringify(before),
+          after: JSON.stringify({ ...next, importJobId: context.jobId }),
+        });
+      }
+      for (const part of chunks(audits, 200)) await manager.insert(AuditLog, part);
     }
-    for (const { before, after } of updates) {
-      await manager.update(
-        Completion,
-        { id: before.id },
-        { expiresAt: after.expiresAt, evidenceUrl: after.evidenceUrl, score: after.score, updatedAt: now },
-      );
-      await manager.insert(AuditLog, {
-        at: now,
-        userId: context.user.id,
-        action: 'update',
-        entity: 'completion',
-        entityId: String(before.id),
-        before: JSON.stringify(before),
-        after: JSON.stringify({ ...after, importJobId: context.jobId }),
-      });
-    }
-    await context.progress(done);
+    await context.progress(Math.floor(total * 0.8));
+    if (rebuild) await rebuildAnalytics(manager, String(validOn).slice(0, 10));
+    else await contributeEmployees(manager, dialect, affected);
+    await context.progress(total);
+    return counts;
   }
-  if (write) await contributeEmployees(manager, dialect, [...withdrawn]);
-  return counts;
 }

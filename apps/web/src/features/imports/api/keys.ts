@@ -3,6 +3,7 @@ import type { ImportEntity } from '@skillgrid/shared';
 export const importKeys = {
   all: ['imports'] as const,
   job: (id: string) => [...importKeys.all, 'job', id] as const,
+  jobs: (pageSize?: number) => [...importKeys.all, 'jobs', ...(pageSize === undefined ? [] : [pageSize])] as const,
 };
 
 /** What each import is called on the page, with what its file describes. */

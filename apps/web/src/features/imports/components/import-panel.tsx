@@ -6,7 +6,7 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { useFormat } from '../../../components/ui/format-context';
 import { importTemplateUrl } from '../api/get-import-template';
 import { useImportJob } from '../api/get-import-job';
-import { IMPORT_LABELS } from '../api/keys';
+import { IMPORT_LABELS, importKeys } from '../api/keys';
 import { useUploadImport, type UploadImportResult } from '../api/upload-import';
 import { ImportJobProgress } from './import-job-progress';
 import { ImportReportView } from './import-report-view';
@@ -41,6 +41,11 @@ export function ImportPanel({ entities = IMPORT_ENTITIES }: ImportPanelProps) {
   useEffect(() => {
     if (finishedJob) void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'imports' });
   }, [finishedJob, queryClient]);
+  // The list of recent imports shows each upload, and each job once it ends.
+  const endedJob = job.data?.finishedAt ? job.data.id : null;
+  useEffect(() => {
+    if (endedJob) void queryClient.invalidateQueries({ queryKey: importKeys.jobs() });
+  }, [endedJob, queryClient]);
 
   const start = (dryRun: boolean) => {
     if (!file) return;
@@ -49,6 +54,7 @@ export function ImportPanel({ entities = IMPORT_ENTITIES }: ImportPanelProps) {
       {
         onSuccess: (answer) => {
           setResult(answer);
+          void queryClient.invalidateQueries({ queryKey: importKeys.jobs() });
           // Everything shown elsewhere may have changed.
           if (!dryRun && answer.kind === 'report') void queryClient.invalidateQueries();
         },
