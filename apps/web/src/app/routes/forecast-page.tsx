@@ -14,6 +14,7 @@ import { useForecast } from '../../features/forecast/api/get-forecast';
 import { useForecastSummary } from '../../features/forecast/api/get-forecast-summary';
 import { BacktestPanel } from '../../features/forecast/components/backtest-panel';
 import { ForecastSummaryTable } from '../../features/forecast/components/forecast-summary-table';
+import { RoleAssumptionsTable } from '../../features/forecast/components/role-assumptions-table';
 import { SavedScenarios } from '../../features/forecast/components/saved-scenarios';
 import { ScenarioControls } from '../../features/forecast/components/scenario-controls';
 import { forecastChartData } from '../../features/forecast/utils/chart-data';
@@ -67,6 +68,7 @@ export function ForecastPage() {
   const assumptions = forecast.data?.assumptions;
   const skillName = forecast.data?.skill.name ?? '';
   const scenarioLabel = forecast.data?.scenario ? (scenarioName ?? 'Scenario') : undefined;
+  const scenarioRoles = forecast.data?.scenario?.assumptions?.roles;
 
   return (
     <Stack gap="md">
@@ -220,6 +222,24 @@ export function ForecastPage() {
                 </Stack>
               )}
             </Paper>
+            {assumptions?.roles.length ? (
+              // Beside the chart's region, not in it: that region holds the month table alone.
+              <Paper withBorder radius="md" p="md" mt="md" component="section" aria-labelledby="role-assumptions-heading">
+                <Stack gap="sm">
+                  <Text id="role-assumptions-heading" fw={600}>
+                    Assumptions by role
+                  </Text>
+                  <RoleAssumptionsTable
+                    roles={assumptions.roles}
+                    scenario={
+                      forecast.data?.scenario && scenarioRoles
+                        ? { roles: scenarioRoles, settings: forecast.data.scenario.settings }
+                        : null
+                    }
+                  />
+                </Stack>
+              </Paper>
+            ) : null}
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="scenario-heading">
@@ -233,6 +253,7 @@ export function ForecastPage() {
                   roleOptions={roles.options}
                   months={forecast.data?.months.map((m) => m.month) ?? []}
                   baselineAttrition={assumptions?.attrition ?? 0}
+                  roles={assumptions?.roles}
                 />
                 {canSave ? (
                   <SavedScenarios

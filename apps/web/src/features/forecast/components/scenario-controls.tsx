@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, NumberInput, Select, Slider, Stack, Switch, Text, type ComboboxItem } from '@mantine/core';
-import type { ForecastHiringChange, ForecastScenarioSettings } from '@skillgrid/shared';
+import type { ForecastHiringChange, ForecastRoleAssumptionDto, ForecastScenarioSettings } from '@skillgrid/shared';
 import { useFormat } from '../../../components/ui/format-context';
+import { RoleAttritionControls } from './role-attrition-controls';
 
 interface ScenarioControlsProps {
   value: ForecastScenarioSettings;
@@ -11,15 +12,27 @@ interface ScenarioControlsProps {
   months: string[];
   /** The computed attrition the slider starts from. */
   baselineAttrition?: number;
+  /** The forecast's roles with their computed attrition, for overrides role by role. */
+  roles?: ForecastRoleAssumptionDto[];
 }
 
 const DEFAULT_HIRE: Omit<ForecastHiringChange, 'roleId' | 'month'> = { change: 1 };
 
+const NO_ROLES: ForecastRoleAssumptionDto[] = [];
+
 /**
- * What-if controls (DESIGN §3 "Scenarios"): an attrition override for every role, hiring-plan
- * changes per role from a month on, and an extra training budget. Changes apply as they are made.
+ * What-if controls (DESIGN §3 "Scenarios"): an attrition override for every role and for single
+ * roles, hiring-plan changes per role from a month on, and an extra training budget. Changes apply
+ * as they are made.
  */
-export function ScenarioControls({ value, onChange, roleOptions, months, baselineAttrition = 0 }: ScenarioControlsProps) {
+export function ScenarioControls({
+  value,
+  onChange,
+  roleOptions,
+  months,
+  baselineAttrition = 0,
+  roles = NO_ROLES,
+}: ScenarioControlsProps) {
   const format = useFormat();
   const overriding = value.attritionRate !== undefined && value.attritionRate !== null;
   const attritionPercent = Math.round((overriding ? (value.attritionRate ?? 0) : baselineAttrition) * 100);
@@ -57,6 +70,18 @@ export function ScenarioControls({ value, onChange, roleOptions, months, baselin
           </Text>
         </Group>
       </Stack>
+
+      <RoleAttritionControls
+        value={value.roleAttrition ?? []}
+        onChange={(roleAttrition) => {
+          // The last one removed leaves no trace, so the request says only what the scenario changes.
+          const { roleAttrition: _previous, ...rest } = value;
+          onChange(roleAttrition.length ? { ...rest, roleAttrition } : rest);
+        }}
+        roles={roles}
+        roleOptions={roleOptions}
+        fallbackRate={overriding ? (value.attritionRate ?? 0) : baselineAttrition}
+      />
 
       <Stack gap={6}>
         <Text size="sm" fw={500}>
