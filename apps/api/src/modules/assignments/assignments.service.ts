@@ -14,7 +14,7 @@ import { pageWindow, toPage } from '../../common/http/pagination';
 import { assertNoDuplicates } from '../../common/http/catalogue';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
-import { chunks } from '../../database/sql';
+import { chunks, dialectOf } from '../../database/sql';
 import { utcNow } from '../../database/column-types';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService, type Scope } from '../scope/scope.service';
@@ -26,6 +26,7 @@ import { ClusterCredential } from '../clusters/cluster-credential.entity';
 import { Credential } from '../credentials/credential.entity';
 import { Completion } from '../completions/completion.entity';
 import { User } from '../users/user.entity';
+import { refreshAssignmentProgress } from '../forecasts/assignment-progress.sql';
 import { Assignment } from './assignment.entity';
 import type { CreateAssignmentsDto, ListAssignmentsQuery, UpdateAssignmentDto } from './dto/assignment.dto';
 
@@ -351,6 +352,7 @@ export class AssignmentsService {
       // Row by row, so each generated id is known on both databases; still one transaction.
       const ids: number[] = [];
       for (const row of rows) ids.push((await manager.insert(Assignment, row)).identifiers[0].id as number);
+      await refreshAssignmentProgress(manager, dialectOf(this.dataSource), { assignmentIds: ids });
       const created: Assignment[] = [];
       for (const part of chunks(ids, 500)) {
         created.push(
@@ -397,6 +399,8 @@ export class AssignmentsService {
       }
       if (dto.note !== undefined) assignment.note = dto.note?.trim() || null;
       await manager.update(Assignment, { id }, { dueDate: assignment.dueDate, note: assignment.note });
+      if (dto.dueDate !== undefined)
+        await refreshAssignmentProgress(manager, dialectOf(this.dataSource), { assignmentIds: [id] });
       const [after] = await this.describe(manager, [assignment], today);
       await this.audit.record(manager, { userId: user.id, action: 'update', entity: 'assignment', entityId: id, before, after });
       return after;
@@ -412,6 +416,7 @@ export class AssignmentsService {
         throw DomainError.conflict('ASSIGNMENT_COMPLETED', 'id', 'A completed assignment cannot be cancelled');
       assignment.cancelledAt = utcNow();
       await manager.update(Assignment, { id }, { cancelledAt: assignment.cancelledAt });
+      await refreshAssignmentProgress(manager, dialectOf(this.dataSource), { assignmentIds: [id] });
       const [after] = await this.describe(manager, [assignment], today);
       await this.audit.record(manager, { userId: user.id, action: 'cancel', entity: 'assignment', entityId: id, before, after });
       return after;

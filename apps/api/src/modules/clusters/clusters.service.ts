@@ -5,7 +5,9 @@ import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { assertNameFree, assertNoDuplicates, requireIds } from '../../common/http/catalogue';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
+import { dialectOf } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
+import { refreshAssignmentProgress } from '../forecasts/assignment-progress.sql';
 import { Credential } from '../credentials/credential.entity';
 import { Role } from '../roles/role.entity';
 import { Cluster } from './cluster.entity';
@@ -146,7 +148,10 @@ export class ClustersService {
       if (dto.description !== undefined) cluster.description = dto.description;
       if (dto.status !== undefined) cluster.status = dto.status;
       await manager.save(cluster);
-      if (dto.credentialIds !== undefined) await this.replaceItems(manager, id, dto.credentialIds);
+      if (dto.credentialIds !== undefined) {
+        await this.replaceItems(manager, id, dto.credentialIds);
+        await refreshAssignmentProgress(manager, dialectOf(this.dataSource), { clusterIds: [id] });
+      }
       const after = await this.get(id, manager);
       await this.audit.record(manager, {
         userId: user.id,
