@@ -291,20 +291,6 @@ function phaseTimer() {
   };
 }
 
-/** Negative: KiB (here 64 MiB), SQLite's page cache for the bulk steps (the default 2 MiB rereads index pages). */
-const SQLITE_BULK_CACHE_KIB = -65_536;
-
-async function withBulkCache<T>(manager: EntityManager, dialect: Dialect, work: () => Promise<T>): Promise<T> {
-  if (dialect !== 'sqlite') return work();
-  const [pragma] = (await manager.query('PRAGMA cache_size')) as Array<{ cache_size: number }>;
-  await manager.query(`PRAGMA cache_size = ${SQLITE_BULK_CACHE_KIB}`);
-  try {
-    return await work();
-  } finally {
-    await manager.query(`PRAGMA cache_size = ${Number(pragma?.cache_size ?? -2000)}`);
-  }
-}
-
 function stageName(jobId: string): string {
   return `import_stage_${jobId.replace(/[^0-9a-z]/gi, '').slice(0, 32)}`;
 }
@@ -387,14 +373,13 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
     timer.lap(rebuild ? 'counted' : 'withdrawn');
     await context.progress(Math.floor(total * 0.6));
     const stamp = timestamp(now, dialect);
-    await withBulkCache(manager, dialect, () =>
-      manager.query(
-        `INSERT INTO completions (employee_id, credential_id, awarded_at, expires_at, source, evidence_url, score, status, ` +
-          `status_reason, created_at, updated_at) SELECT employee_id, credential_id, awarded_at, expires_at, 'csv_import', ` +
-          // In the unique index's order: the B-tree is written page after page, not at random.
-          `evidence_url, score, 'valid', NULL, ?, ? FROM ${stage} WHERE existing_id IS NULL ORDER BY employee_id, credential_id, awarded_at`,
-        [stamp, stamp],
-      ),
+    await manager.query(
+      `INSERT INTO completions (employee_id, credential_id, awarded_at, expires_at, source, evidence_url, score, status, ` +
+        `status_reason, created_at, updated_at) SELECT employee_id, credential_id, awarded_at, expires_at, 'csv_import', ` +
+        // In the unique index's order: the B-tree is written page after page, not at random.
+        `evidence_url, score, 'valid', NULL, ?, ? FROM ${stage} WHERE existing_id IS NULL ` +
+        'ORDER BY employee_id, credential_id, awarded_at',
+      [stamp, stamp],
     );
     timer.lap('inserted');
     await context.progress(Math.floor(total * 0.75));
@@ -442,7 +427,7 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
     }
     timer.lap('updated');
     await context.progress(Math.floor(total * 0.8));
-    if (rebuild) await withBulkCache(manager, dialect, () => rebuildAnalytics(manager, String(validOn).slice(0, 10)));
+    if (rebuild) await rebuildAnalytics(manager, String(validOn).slice(0, 10));
     else await contributeEmployees(manager, dialect, affected);
     timer.lap(rebuild ? 'rebuilt the statistics' : 'contributed');
     logger.log(`${total} completions for ${affected.length} people: ${timer.summary()}`);
