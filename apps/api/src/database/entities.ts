@@ -21,6 +21,7 @@ import { AuditLog } from '../modules/audit/audit-log.entity';
 import { SKILL_STATE_ENTITIES } from '../modules/analytics/state/skill-state.entities';
 import { ImportJob } from '../modules/imports/import-job.entity';
 import { ForecastScenario } from '../modules/forecasts/forecast-scenario.entity';
+import { AssignmentProgress } from '../modules/forecasts/assignment-progress.entity';
 import { ThrottleRecord } from '../common/throttling/throttle-record.entity';
 import { OrganisationKey } from '../modules/open-badges/organisation-key.entity';
 import { OpenBadgeImport } from '../modules/open-badges/open-badge-import.entity';
@@ -51,5 +52,6 @@ export const ENTITIES = [
   OpenBadgeImport,
   ImportJob,
   ForecastScenario,
+  AssignmentProgress,
   ...SKILL_STATE_ENTITIES,
 ];

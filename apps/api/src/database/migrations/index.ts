@@ -7,6 +7,7 @@ import { ImportJobs1797000000000 } from './1797000000000-ImportJobs';
 import { OpenBadgesKeys1797100000000 } from './1797100000000-OpenBadgesKeys';
 import { ForecastScenarios1797200000000 } from './1797200000000-ForecastScenarios';
 import { ForecastStats1797300000000 } from './1797300000000-ForecastStats';
+import { AssignmentProgress1797400000000 } from './1797400000000-AssignmentProgress';
 
 /** Listed explicitly: the bundled app cannot follow a glob. Append new migrations in order. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   OpenBadgesKeys1797100000000,
   ForecastScenarios1797200000000,
   ForecastStats1797300000000,
+  AssignmentProgress1797400000000,
 ];

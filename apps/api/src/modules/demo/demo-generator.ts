@@ -1,4 +1,5 @@
 import { ANALYTICS_TABLES, rebuildTeamClosure } from '../analytics/state/skill-state.sql';
+import { rebuildAssignmentProgress } from '../forecasts/assignment-progress.sql';
 import { hash as argon2Hash } from 'argon2';
 import { isIsoDate } from '@skillgrid/shared';
 import type { DataSource, QueryRunner } from 'typeorm';
@@ -608,6 +609,8 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
       await restoreIndexes();
       await writeStatistics(writer, state);
     }
+    // Which assigned credentials are done: set-based, once the completions' indexes are back.
+    await writer.transaction(() => rebuildAssignmentProgress(runner));
     progress(`Built the indexes, the statistics and the team closure`);
     return summary;
   } catch (error) {

@@ -8,6 +8,7 @@ import {
   type PipelineCandidate,
   type QualifiedGroup,
 } from '@skillgrid/shared';
+import { completionCountsFromProgress, openPairsFromProgress } from './assignment-progress.sql';
 import { orderedJoin, placeholders, quote, type Dialect, type SqlRunner } from '../../database/sql';
 
 /**
@@ -313,11 +314,16 @@ export class ForecastData {
       `AND NOT EXISTS (SELECT 1 FROM completions c WHERE c.employee_id = a.employee_id AND c.credential_id = ${credential} ` +
       `AND c.status = 'valid' AND c.awarded_at >= a.assigned_at AND c.awarded_at <= ?)${notQualified}`;
     const params = [...p.params, cutoff, asOf, ...s.params, asOf, ...(historical ? [] : [asOf])];
-    const rows = (await this.sql.query(
-      `${branch('a.credential_id', '')} AND a.credential_id IS NOT NULL UNION ALL ` +
-        branch('cc.credential_id', `${join} cluster_credentials cc ON cc.cluster_id = a.cluster_id `),
-      [...params, ...params],
-    )) as Row[];
+    // From today on, assignment_progress knows which assigned credentials are still open.
+    const rows = (
+      historical
+        ? await this.sql.query(
+            `${branch('a.credential_id', '')} AND a.credential_id IS NOT NULL UNION ALL ` +
+              branch('cc.credential_id', `${join} cluster_credentials cc ON cc.cluster_id = a.cluster_id `),
+            [...params, ...params],
+          )
+        : await openPairsFromProgress(this.sql, this.dialect, p, asOf, skillIds)
+    ) as Row[];
     const bySkill = new Map<
       number,
       Map<number, PipelineCandidate & { employeeId: number; credentialIds: number[]; dues: IsoDate[] }>
@@ -354,7 +360,8 @@ export class ForecastData {
    * Completion rate counts per credential (DESIGN §3): assignments including it whose due date is
    * before d or that are completed, and in how many of them it was completed (by d).
    */
-  async completionCounts(asOf: IsoDate): Promise<Map<number, { events: number; total: number }>> {
+  async completionCounts(asOf: IsoDate, today: IsoDate): Promise<Map<number, { events: number; total: number }>> {
+    if (asOf >= today) return completionCountsFromProgress(this.sql, asOf);
     const cutoff = `${asOf} 23:59:59`;
     const rows = (await this.sql.query(
       `SELECT q.credential_id AS c, SUM(q.done) AS done, COUNT(*) AS n FROM (` +

@@ -388,9 +388,11 @@ export class ForecastsService {
     const hit = this.rateCache.get(asOf);
     if (hit && hit.version === version) return hit.rates;
     const data = this.data();
-    const rates = Promise.all([data.completionCounts(asOf), data.renewalCounts(asOf, today), this.attrition(asOf, today)]).then(
-      ([completion, renewal, attrition]) => ({ completion, renewal, attrition }),
-    );
+    const rates = Promise.all([
+      data.completionCounts(asOf, today),
+      data.renewalCounts(asOf, today),
+      this.attrition(asOf, today),
+    ]).then(([completion, renewal, attrition]) => ({ completion, renewal, attrition }));
     this.rateCache.delete(asOf);
     this.rateCache.set(asOf, { version, rates });
     if (this.rateCache.size > CACHE_ENTRIES) this.rateCache.delete(this.rateCache.keys().next().value as string);

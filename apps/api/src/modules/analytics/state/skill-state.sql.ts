@@ -1,5 +1,6 @@
 import { addDays, RENEWAL_WINDOW_DAYS } from '@skillgrid/shared';
 import { chunks, dialectOfRunner, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner } from '../../../database/sql';
+import { rebuildAssignmentProgress, refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
 
 /**
  * Keeps the current skill state and the statistics the dashboards read (DESIGN §5) in step
@@ -28,6 +29,7 @@ import { chunks, dialectOfRunner, placeholders, quote, upsertAddSql, type Dialec
 export const NEVER_EXPIRES = '9999-12-31';
 /** Every table derived from the data, kept by this file (emptied before a demo is generated into them). */
 export const ANALYTICS_TABLES = [
+  'assignment_progress',
   'skill_stats',
   'qualified_stats',
   'renewal_stats',
@@ -280,6 +282,8 @@ export async function contributeEmployees(sql: SqlRunner, dialect: Dialect, empl
     );
     await addContributions(sql, dialect, ids, since, 1);
   }
+  // Their completions may have changed (an import): which of their assigned credentials are done.
+  await refreshAssignmentProgress(sql, dialect, { employeeIds: unique });
 }
 
 /** Withdraws and re-adds: after a change to employees' placement or status, or to a credential's grants. */
@@ -360,12 +364,22 @@ export async function writeCompletion(
       'LOCK IN SHARE MODE',
     ],
     ["SELECT 'r', NULL, NULL, valid_on, NULL, NULL, NULL, NULL FROM rollup_state WHERE id = 1", 'LOCK IN SHARE MODE'],
+    // The employee's open assignments that include the credential (assignment_progress follows the write).
+    [
+      "SELECT 'a', a.id, NULL, NULL, NULL, NULL, NULL, NULL FROM assignments a LEFT JOIN cluster_credentials cc " +
+        'ON cc.cluster_id = a.cluster_id AND cc.credential_id = ? WHERE a.employee_id = ? AND a.cancelled_at IS NULL ' +
+        'AND (a.credential_id = ? OR cc.credential_id IS NOT NULL)',
+      'LOCK IN SHARE MODE',
+    ],
   ];
   const rows = (await sql.query(parts.map(([part, lock]) => (mysql ? `(${part} ${lock})` : part)).join(' UNION ALL '), [
     employeeId,
     employeeId,
     credentialId,
     employeeId,
+    credentialId,
+    employeeId,
+    credentialId,
   ])) as StateRow[];
   const date = (value: string | number | null) => (value === null ? NEVER_EXPIRES : String(value).slice(0, 10));
   let since: string | null = null;
@@ -375,6 +389,7 @@ export async function writeCompletion(
   /** credential → skill → level granted. */
   const grants = new Map<number, Map<number, number>>();
   const oldUntil = new Map<number, string>();
+  const assignmentIds: number[] = [];
   const grant = (credential: number, row: StateRow) => {
     let bySkill = grants.get(credential);
     if (!bySkill) grants.set(credential, (bySkill = new Map()));
@@ -385,6 +400,7 @@ export async function writeCompletion(
     else if (row.k === 'r') since = date(row.aw);
     else if (row.k === 'h') oldUntil.set(levelKey(Number(row.s), Number(row.lv)), date(row.ex));
     else if (row.k === 'g') grant(credentialId, row);
+    else if (row.k === 'a') assignmentIds.push(Number(row.id));
     else {
       grant(Number(row.cr), row);
       completions.set(Number(row.id), {
@@ -447,6 +463,7 @@ export async function writeCompletion(
       [employeeId, ...gone.flatMap((key) => [skillOf(key), key % 8])],
     );
   }
+  if (assignmentIds.length) await refreshAssignmentProgress(sql, dialect, { assignmentIds });
   // Renewals count every employee's completions, leavers' too.
   const renewalRows = renewalChanges(valid, next, grants, skills);
   if (renewalRows.length) {
@@ -636,6 +653,7 @@ export async function rebuildAnalytics(sql: SqlRunner, validOnDate: string): Pro
   await rebuildSkillState(sql, validOnDate);
   await rebuildExpiryStats(sql, validOnDate);
   await rebuildForecastStats(sql, validOnDate);
+  await rebuildAssignmentProgress(sql);
 }
 
 /** qualified_stats and renewal_stats from scratch (the skill state, members and R must be there). */
