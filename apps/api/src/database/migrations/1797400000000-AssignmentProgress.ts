@@ -31,7 +31,7 @@ export class AssignmentProgress1797400000000 implements MigrationInterface {
           }),
           new TableIndex({
             name: 'IDX_assignment_progress_open',
-            columnNames: ['done', 'employee_id', 'credential_id', 'due_date'],
+            columnNames: ['done', 'credential_id', 'employee_id', 'due_date'],
           }),
         ],
         foreignKeys: [fk('assignment_id', 'assignments', 'CASCADE')],

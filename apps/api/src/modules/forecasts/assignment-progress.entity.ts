@@ -9,8 +9,8 @@ import { Assignment } from '../assignments/assignment.entity';
 @Entity({ name: 'assignment_progress' })
 // Completion counts: all_done = 1, or all_done = 0 and due before d, per credential, summing done.
 @Index('IDX_assignment_progress_counts', ['allDone', 'credentialId', 'dueDate', 'done'])
-// The pipeline: open pairs (done = 0), joined to positions by employee.
-@Index('IDX_assignment_progress_open', ['done', 'employeeId', 'credentialId', 'dueDate'])
+// The pipeline: open pairs (done = 0), all of them or a few credentials' (one skill's), joined to positions by employee.
+@Index('IDX_assignment_progress_open', ['done', 'credentialId', 'employeeId', 'dueDate'])
 export class AssignmentProgress {
   @PrimaryColumn({ name: 'assignment_id', type: 'integer' })
   assignmentId!: number;

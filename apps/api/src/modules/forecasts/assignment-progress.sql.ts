@@ -152,13 +152,17 @@ export async function openPairsFromProgress(
 ): Promise<OpenPairRow[]> {
   if (skillIds && !skillIds.length) return [];
   const skills = skillIds ? ` AND cs.skill_id IN (${placeholders(skillIds.length)})` : '';
-  // The open pairs first, in the order written (IDX_assignment_progress_open), then each person's position.
+  // The open pairs first, in the order written (IDX_assignment_progress_open), then each person's
+  // position; for a few skills, the credentials granting them first, then their open pairs.
   const join = dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
+  const few = skillIds !== null && skillIds.length <= 5;
+  const pairs = few
+    ? `credential_skills cs ${join} assignment_progress ap ON ap.done = 0 AND ap.credential_id = cs.credential_id ` +
+      `${join} (${positions.sql}) p ON p.employee_id = ap.employee_id `
+    : `assignment_progress ap ${join} (${positions.sql}) p ON p.employee_id = ap.employee_id ` +
+      `${join} credential_skills cs ON cs.credential_id = ap.credential_id `;
   const rows = (await sql.query(
-    `SELECT ap.employee_id AS e, p.role_id AS r, cs.skill_id AS s, ap.credential_id AS c, ap.due_date AS due ` +
-      `FROM assignment_progress ap ` +
-      `${join} (${positions.sql}) p ON p.employee_id = ap.employee_id ` +
-      `${join} credential_skills cs ON cs.credential_id = ap.credential_id ` +
+    `SELECT ap.employee_id AS e, p.role_id AS r, cs.skill_id AS s, ap.credential_id AS c, ap.due_date AS due FROM ${pairs}` +
       `${join} role_requirements rr ON rr.role_id = p.role_id AND rr.skill_id = cs.skill_id AND cs.${LEVEL} >= rr.required_level ` +
       `WHERE ap.done = 0${skills} AND NOT EXISTS (SELECT 1 FROM employee_skill_levels h WHERE h.employee_id = ap.employee_id ` +
       `AND h.skill_id = cs.skill_id AND h.${LEVEL} = rr.required_level AND h.valid_until > ?)`,
