@@ -460,6 +460,7 @@ describe(`skills analytics (${testDialect()})`, () => {
             'qualified_stats',
             'renewal_stats',
             'rollup_members',
+            'assignment_progress',
             'employee_skill_levels',
             'team_closure',
             'rollup_state',
