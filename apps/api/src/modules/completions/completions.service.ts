@@ -91,17 +91,29 @@ export class CompletionsService {
     if (errors.length) throw DomainError.invalid(errors);
   }
 
-  create(user: SessionUser, dto: CreateCompletionDto): Promise<CompletionDto> {
+  async create(user: SessionUser, dto: CreateCompletionDto): Promise<CompletionDto> {
+    // The three checks read different rows: side by side, before the transaction; the first
+    // failure in this order answers (the employee, then the credential).
+    const checks = await Promise.allSettled([
+      this.scopes.visibleEmployee(user, dto.employeeId),
+      requireIds(this.dataSource.manager, Credential, [dto.credentialId], 'credentialId', 'Credential'),
+      this.organisation.today(),
+    ]);
+    for (const check of checks) if (check.status === 'rejected') throw check.reason;
+    const [employee, credentials, today] = checks.map((check) => (check as PromiseFulfilledResult<unknown>).value) as [
+      Awaited<ReturnType<ScopeService['visibleEmployee']>>,
+      Map<number, Credential>,
+      string,
+    ];
+    const [credential] = credentials.values();
+    const expiresAt =
+      dto.expiresAt !== undefined
+        ? dto.expiresAt
+        : credential.validityMonths
+          ? addMonths(dto.awardedAt, credential.validityMonths)
+          : null;
+    this.checkDates(today, dto.awardedAt, expiresAt);
     return this.dataSource.transaction(async (manager) => {
-      const employee = await this.scopes.visibleEmployee(user, dto.employeeId);
-      const [credential] = (await requireIds(manager, Credential, [dto.credentialId], 'credentialId', 'Credential')).values();
-      const expiresAt =
-        dto.expiresAt !== undefined
-          ? dto.expiresAt
-          : credential.validityMonths
-            ? addMonths(dto.awardedAt, credential.validityMonths)
-            : null;
-      this.checkDates(await this.organisation.today(), dto.awardedAt, expiresAt);
       const now = utcNow();
       const saved = manager.create(Completion, {
         employeeId: dto.employeeId,
