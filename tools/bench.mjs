@@ -41,17 +41,8 @@ function quantile(sorted, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-async function timed(label, count, call) {
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    const response = await call(i);
-    if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
-    await response.arrayBuffer();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { label, n: count, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1] };
+function timed(label, count, call) {
+  return timedRead(label, count, async () => {}, call);
 }
 
 /** Like timed, but `before` runs untimed ahead of each request (a write that empties the caches). */

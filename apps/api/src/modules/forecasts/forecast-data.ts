@@ -41,6 +41,20 @@ export interface PositionCount {
   count: number;
 }
 
+/** The scope's conditions on an employment period (alias ep): in the team sub-trees, in the role. */
+function periodScope(scope: ForecastScopeFilter, where: string[], params: unknown[]): void {
+  if (scope.teamIds) {
+    where.push(
+      `ep.team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`,
+    );
+    params.push(...scope.teamIds);
+  }
+  if (scope.roleId !== null) {
+    where.push('ep.role_id = ?');
+    params.push(scope.roleId);
+  }
+}
+
 /** The positions (employee, role) of the scope at d, as a sub-select with its parameters. */
 function positionsSql(scope: ForecastScopeFilter, asOf: IsoDate, historical: boolean): { sql: string; params: unknown[] } {
   const where: string[] = [];
@@ -56,16 +70,7 @@ function positionsSql(scope: ForecastScopeFilter, asOf: IsoDate, historical: boo
       '(e.leave_date IS NULL OR e.leave_date > ?)',
     );
     params.push(asOf, asOf, asOf, asOf);
-    if (scope.teamIds) {
-      where.push(
-        `ep.team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`,
-      );
-      params.push(...scope.teamIds);
-    }
-    if (scope.roleId !== null) {
-      where.push('ep.role_id = ?');
-      params.push(scope.roleId);
-    }
+    periodScope(scope, where, params);
   } else {
     sql = 'SELECT e.id AS employee_id, e.role_id AS role_id FROM employees e';
     where.push("e.status = 'active'");
@@ -214,16 +219,7 @@ export class ForecastData {
     const join = orderedJoin(this.sql);
     const where = [`cs.skill_id IN (${placeholders(skillIds.length)})`];
     const params: unknown[] = [asOf, asOf, asOf, asOf, asOf, ...skillIds];
-    if (scope.teamIds) {
-      where.push(
-        `ep.team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`,
-      );
-      params.push(...scope.teamIds);
-    }
-    if (scope.roleId !== null) {
-      where.push('ep.role_id = ?');
-      params.push(scope.roleId);
-    }
+    periodScope(scope, where, params);
     return this.sql.query(
       `SELECT cs.skill_id AS s, ep.role_id AS r, c.employee_id AS e, MAX(COALESCE(c.expires_at, '${NEVER}')) AS u FROM credential_skills cs ` +
         `${join} completions c ON c.credential_id = cs.credential_id AND c.awarded_at <= ? AND c.status = 'valid' ` +
