@@ -53,6 +53,8 @@ const EXPIRY_KEY = ['scope_id', 'expires_on'];
 const QUALIFIED_KEY = ['scope_id', 'role_id', 'skill_id', 'until_month'];
 const RENEWAL_KEY = ['skill_id', 'expires_on'];
 const LEVEL = quote('level');
+/** Employee ids per statement of a rebuild from scratch. */
+const REBUILD_RANGE = 20_000;
 /** Employees per statement: far below SQLite's bound-variable limit. */
 const CHUNK = 500;
 
@@ -676,9 +678,15 @@ export async function rebuildSkillState(sql: SqlRunner, validOnDate: string): Pr
     await sql.query(`DELETE FROM ${quote(table)}`);
   await rebuildTeamClosure(sql);
   await sql.query('INSERT INTO rollup_state (id, valid_on) VALUES (1, ?)', [validOnDate]);
-  await sql.query(
-    `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect('1 = 1')}`,
-  );
+  // By ranges of employees: each range's grouping fits in memory (one statement over 8 million
+  // completions sorted on disk for minutes on MariaDB).
+  const [range] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi FROM employees')) as StateRow[];
+  for (let from = Number(range?.lo ?? 1); from <= Number(range?.hi ?? 0); from += REBUILD_RANGE) {
+    await sql.query(
+      `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect('c.employee_id >= ? AND c.employee_id < ?')}`,
+      [from, from + REBUILD_RANGE],
+    );
+  }
   await sql.query(`INSERT INTO rollup_members (employee_id, team_id, role_id, location_id, recorded) ${membersSelect('1 = 1')}`);
   // Two stages: first per (team, role, location, skill, level), then out to every scope, so the
   // fan-out over ancestors and dimensions multiplies a few groups, not every held level.
