@@ -54,7 +54,9 @@ const QUALIFIED_KEY = ['scope_id', 'role_id', 'skill_id', 'until_month'];
 const RENEWAL_KEY = ['skill_id', 'expires_on'];
 const LEVEL = quote('level');
 /** Employee ids per statement of a rebuild from scratch. */
-const REBUILD_RANGE = 20_000;
+const REBUILD_RANGE = 5_000;
+/** In-memory temporary table size for a rebuild's groupings on MySQL (bytes). */
+const REBUILD_HEAP = 64 * 1024 * 1024;
 /** Employees per statement: far below SQLite's bound-variable limit. */
 const CHUNK = 500;
 
@@ -678,14 +680,21 @@ export async function rebuildSkillState(sql: SqlRunner, validOnDate: string): Pr
     await sql.query(`DELETE FROM ${quote(table)}`);
   await rebuildTeamClosure(sql);
   await sql.query('INSERT INTO rollup_state (id, valid_on) VALUES (1, ?)', [validOnDate]);
-  // By ranges of employees: each range's grouping fits in memory (one statement over 8 million
-  // completions sorted on disk for minutes on MariaDB).
+  // By ranges of employees, so that each range's grouping stays in memory: one statement over
+  // every completion grouped in an on-disk temporary table for minutes on MariaDB.
   const [range] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi FROM employees')) as StateRow[];
-  for (let from = Number(range?.lo ?? 1); from <= Number(range?.hi ?? 0); from += REBUILD_RANGE) {
-    await sql.query(
-      `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect('c.employee_id >= ? AND c.employee_id < ?')}`,
-      [from, from + REBUILD_RANGE],
-    );
+  const mysql = dialectOfRunner(sql) === 'mysql';
+  const [limits] = mysql ? ((await sql.query('SELECT @@tmp_table_size AS t, @@max_heap_table_size AS h')) as StateRow[]) : [];
+  if (mysql) await sql.query('SET SESSION tmp_table_size = ?, max_heap_table_size = ?', [REBUILD_HEAP, REBUILD_HEAP]);
+  try {
+    for (let from = Number(range?.lo ?? 1); from <= Number(range?.hi ?? 0); from += REBUILD_RANGE) {
+      await sql.query(
+        `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect('c.employee_id >= ? AND c.employee_id < ?')}`,
+        [from, from + REBUILD_RANGE],
+      );
+    }
+  } finally {
+    if (mysql) await sql.query('SET SESSION tmp_table_size = ?, max_heap_table_size = ?', [Number(limits.t), Number(limits.h)]);
   }
   await sql.query(`INSERT INTO rollup_members (employee_id, team_id, role_id, location_id, recorded) ${membersSelect('1 = 1')}`);
   // Two stages: first per (team, role, location, skill, level), then out to every scope, so the
