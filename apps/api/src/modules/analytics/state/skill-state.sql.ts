@@ -654,10 +654,24 @@ export async function advanceStats(sql: SqlRunner, dialect: Dialect, today: stri
 
 /** Rebuilds every derived table from scratch, set-based (rebuild-analytics, and after a bulk load). */
 export async function rebuildAnalytics(sql: SqlRunner, validOnDate: string): Promise<void> {
-  await rebuildSkillState(sql, validOnDate);
-  await rebuildExpiryStats(sql, validOnDate);
-  await rebuildForecastStats(sql, validOnDate);
-  await rebuildAssignmentProgress(sql);
+  await withLargeTemporaryTables(sql, async () => {
+    await rebuildSkillState(sql, validOnDate);
+    await rebuildExpiryStats(sql, validOnDate);
+    await rebuildForecastStats(sql, validOnDate);
+    await rebuildAssignmentProgress(sql);
+  });
+}
+
+/** On MySQL, runs `work` with in-memory temporary tables of REBUILD_HEAP for the connection, then puts the sizes back. */
+async function withLargeTemporaryTables(sql: SqlRunner, work: () => Promise<void>): Promise<void> {
+  if (dialectOfRunner(sql) !== 'mysql') return work();
+  const [limits] = (await sql.query('SELECT @@tmp_table_size AS t, @@max_heap_table_size AS h')) as StateRow[];
+  await sql.query('SET SESSION tmp_table_size = ?, max_heap_table_size = ?', [REBUILD_HEAP, REBUILD_HEAP]);
+  try {
+    await work();
+  } finally {
+    await sql.query('SET SESSION tmp_table_size = ?, max_heap_table_size = ?', [Number(limits.t), Number(limits.h)]);
+  }
 }
 
 /** qualified_stats and renewal_stats from scratch (the skill state, members and R must be there). */
@@ -683,19 +697,14 @@ export async function rebuildSkillState(sql: SqlRunner, validOnDate: string): Pr
   // By ranges of employees, so that each range's grouping stays in memory: one statement over
   // every completion grouped in an on-disk temporary table for minutes on MariaDB.
   const [range] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi FROM employees')) as StateRow[];
-  const mysql = dialectOfRunner(sql) === 'mysql';
-  const [limits] = mysql ? ((await sql.query('SELECT @@tmp_table_size AS t, @@max_heap_table_size AS h')) as StateRow[]) : [];
-  if (mysql) await sql.query('SET SESSION tmp_table_size = ?, max_heap_table_size = ?', [REBUILD_HEAP, REBUILD_HEAP]);
-  try {
+  await withLargeTemporaryTables(sql, async () => {
     for (let from = Number(range?.lo ?? 1); from <= Number(range?.hi ?? 0); from += REBUILD_RANGE) {
       await sql.query(
         `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) ${skillLevelsSelect('c.employee_id >= ? AND c.employee_id < ?')}`,
         [from, from + REBUILD_RANGE],
       );
     }
-  } finally {
-    if (mysql) await sql.query('SET SESSION tmp_table_size = ?, max_heap_table_size = ?', [Number(limits.t), Number(limits.h)]);
-  }
+  });
   await sql.query(`INSERT INTO rollup_members (employee_id, team_id, role_id, location_id, recorded) ${membersSelect('1 = 1')}`);
   // Two stages: first per (team, role, location, skill, level), then out to every scope, so the
   // fan-out over ancestors and dimensions multiplies a few groups, not every held level.
