@@ -424,4 +424,24 @@ describe(`forecasts (${testDialect()})`, () => {
     expect(after.assumptions?.qualified).toBe(4);
     expect(after.months[0].expiryCliff).toBe(4);
   });
+
+  it("counts this month's qualified holders exactly when the statistics' date is the 1st", async () => {
+    const monthStart = firstOf(today);
+    const monthEnd = addDays(firstOf(addMonths(monthStart, 1)), -1);
+    // Needs a day of this month after today for a level to end on.
+    if (today === monthEnd) return;
+    await sut.dataSource.transaction((manager) => rebuildAnalytics(manager, monthStart));
+    // W4's Cert ended on the 1st (not held today, nor after R); W6's ends this month, after today.
+    const cert = (employeeId: number, expiresAt: string) =>
+      hr
+        .post('/api/completions')
+        .send({ employeeId, credentialId: w.cert.id, awardedAt: addMonths(expiresAt, -12), expiresAt })
+        .expect(201);
+    await cert(w.welders[3].id, monthStart);
+    await cert(w.welders[5].id, monthEnd);
+    const body = (await hr.get(`/api/forecast?skillId=${w.welding.id}&horizon=1`).expect(200)).body as ForecastDto;
+    // W1, W2, W3 and W5 as before, and W6 (until the month's last day).
+    expect(body.assumptions?.qualified).toBe(5);
+    expect(body.months[0].expiryCliff).toBe(4);
+  });
 });

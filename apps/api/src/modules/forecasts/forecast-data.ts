@@ -260,7 +260,9 @@ export class ForecastData {
         `WHERE ${q.sql} AND q.until_month ${asOf === monthEnd ? '>' : '>='} ?${s.sql} GROUP BY q.skill_id, q.role_id, q.until_month`,
       [...q.params, monthStart, ...s.params],
     )) as Row[];
-    const from = since > monthStart ? since : addDays(monthStart, -1);
+    // The table already leaves out the levels that end on or before R.
+    const before = addDays(monthStart, -1);
+    const from = since > before ? since : before;
     if (asOf === monthEnd || asOf <= from) return rows;
     // The levels of d's month that end on or before d (and after R): not held at d.
     const g = filter('gc.ancestor_id', 'm.role_id');
