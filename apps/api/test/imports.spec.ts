@@ -1,4 +1,4 @@
-import { addMonths, todayInTimeZone, type ImportJobDto, type ImportReportDto } from '@skillgrid/shared';
+import { addDays, addMonths, todayInTimeZone, type ImportJobDto, type ImportReportDto } from '@skillgrid/shared';
 import { createTestApp, signInPersonas, type Agent, type TestApp } from './support/test-app';
 import { seedFixture, type Fixture } from './support/fixture';
 import { testDialect } from './support/test-database';
@@ -6,6 +6,8 @@ import { Completion } from '../src/modules/completions/completion.entity';
 import { Credential } from '../src/modules/credentials/credential.entity';
 import { AuditLog } from '../src/modules/audit/audit-log.entity';
 import { rebuildAnalytics } from '../src/modules/analytics/state/skill-state.sql';
+import { Assignment } from '../src/modules/assignments/assignment.entity';
+import { utcNow } from '../src/database/column-types';
 
 /** A zip whose one entry claims to unpack to `bytes` (its directory is all an importer should need to refuse it). */
 function zipClaiming(bytes: number): Buffer {
@@ -58,6 +60,9 @@ describe(`imports (${testDialect()})`, () => {
       skill_stats: 'scope_id, dim, dim_id, skill_id, `level`, holders, met, towards',
       headcount_stats: 'scope_id, dim, dim_id, role_id, headcount, recorded',
       expiry_stats: 'scope_id, expires_on, completions',
+      qualified_stats: 'scope_id, role_id, skill_id, until_month, holders',
+      renewal_stats: 'skill_id, expires_on, expired, renewed',
+      assignment_progress: 'assignment_id, credential_id, employee_id, due_date, done, all_done',
     };
     const state: Record<string, string[]> = {};
     for (const [table, columns] of Object.entries(tables)) {
@@ -116,6 +121,28 @@ describe(`imports (${testDialect()})`, () => {
 
     it('imports a good file, keeps the analytics equal to a rebuild, and records the import in the audit log', async () => {
       const before = await completionCount();
+      // Ann was assigned the Forklift Licence a week before the award the file records.
+      await sut.dataSource.getRepository(Assignment).insert({
+        employeeId: fx.people.ann.id,
+        clusterId: null,
+        credentialId: fx.credentials.forkliftLicence.id,
+        assignedByUserId: null,
+        assignedAt: addDays(lastMonth, -7),
+        dueDate: today,
+        note: null,
+        cancelledAt: null,
+        createdAt: utcNow(),
+      });
+      await sut.dataSource.transaction((m) => rebuildAnalytics(m, today));
+      const done = async () =>
+        (
+          (await sut.dataSource.query('SELECT done FROM assignment_progress WHERE employee_id = ?', [
+            fx.people.ann.id,
+          ])) as Array<{
+            done: number | string;
+          }>
+        ).map((row) => Number(row.done));
+      await expect(done()).resolves.toEqual([0]);
       const file = csv(
         header,
         `ann@test.example,Forklift Licence,${lastMonth},,https://badges.example.com/1,88.5`,
@@ -137,6 +164,7 @@ describe(`imports (${testDialect()})`, () => {
         skills: Array<{ skillName: string; level: number }>;
       };
       expect(profile.skills.map((s) => [s.skillName, s.level])).toContainEqual(['Forklift', 3]);
+      await expect(done()).resolves.toEqual([1]);
 
       const incremental = await analyticsState();
       await sut.dataSource.transaction((m) => rebuildAnalytics(m, today));

@@ -286,8 +286,6 @@ export async function contributeEmployees(sql: SqlRunner, dialect: Dialect, empl
     );
     await addContributions(sql, dialect, ids, since, 1);
   }
-  // Their completions may have changed (an import): which of their assigned credentials are done.
-  await refreshAssignmentProgress(sql, dialect, { employeeIds: unique });
 }
 
 /** Withdraws and re-adds: after a change to employees' placement or status, or to a credential's grants. */

@@ -4,6 +4,7 @@ import { addMonths } from '@skillgrid/shared';
 import { chunks, type Dialect } from '../../../database/sql';
 import { nameKey, utcNow } from '../../../database/column-types';
 import { contributeEmployees, rebuildAnalytics, withdrawEmployees } from '../../analytics/state/skill-state.sql';
+import { refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
 import { AuditLog } from '../../audit/audit-log.entity';
 import { Completion } from '../../completions/completion.entity';
 import type { Layout } from '../columns';
@@ -428,7 +429,11 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
     timer.lap('updated');
     await context.progress(Math.floor(total * 0.8));
     if (rebuild) await rebuildAnalytics(manager, String(validOn).slice(0, 10));
-    else await contributeEmployees(manager, dialect, affected);
+    else {
+      await contributeEmployees(manager, dialect, affected);
+      // Which of their assigned credentials are now done (the rebuild above does everyone's).
+      await refreshAssignmentProgress(manager, dialect, { employeeIds: affected });
+    }
     timer.lap(rebuild ? 'rebuilt the statistics' : 'contributed');
     logger.log(`${total} completions for ${affected.length} people: ${timer.summary()}`);
     await context.progress(total);
