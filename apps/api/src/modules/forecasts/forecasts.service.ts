@@ -36,6 +36,7 @@ import { ScopeService } from '../scope/scope.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { ForecastData, type ForecastScopeFilter, type PositionCount } from './forecast-data';
 import { ScenariosService } from './scenarios.service';
+import { VersionedCache } from './versioned-cache';
 
 /** What a caller (the controller, or the exports) asks for; the same fields as GET /forecast. */
 export interface ForecastRequest {
@@ -137,10 +138,10 @@ function notFound(field: string, entity: string, id: number): DomainError {
  */
 @Injectable()
 export class ForecastsService {
-  private readonly cache = new Map<string, { version: string; state: Promise<LoadedState> }>();
-  private readonly rateCache = new Map<IsoDate, { version: string; rates: Promise<Rates> }>();
-  private readonly backtests = new Map<string, { version: string; result: Promise<BacktestDto> }>();
-  private readonly attritionCache = new Map<IsoDate, { version: string; attrition: Promise<Rates['attrition']> }>();
+  private readonly states = new VersionedCache<LoadedState>(CACHE_ENTRIES);
+  private readonly rateCache = new VersionedCache<Rates>(CACHE_ENTRIES);
+  private readonly backtests = new VersionedCache<BacktestDto>(CACHE_ENTRIES);
+  private readonly attritionCache = new VersionedCache<Rates['attrition']>(CACHE_ENTRIES);
   private readonly summaries = new WeakMap<LoadedState, Map<string, ForecastSummarySkillDto[]>>();
 
   constructor(
@@ -367,17 +368,20 @@ export class ForecastsService {
     today: IsoDate,
     skillIds: number[] | null,
   ): Promise<LoadedState> {
-    const [row] = (await this.dataSource.query('SELECT MAX(id) AS v FROM audit_log')) as Row[];
-    const version = `${today}|${String(row?.v ?? 0)}`;
-    const key = JSON.stringify([filter, asOf, skillIds]);
-    const hit = this.cache.get(key);
-    if (hit && hit.version === version) return hit.state;
-    const state = this.read(filter, asOf, today, skillIds, version);
-    this.cache.delete(key);
-    this.cache.set(key, { version, state });
-    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-    state.catch(() => this.cache.delete(key));
-    return state;
+    const version = await this.auditVersion(today);
+    return this.states.get(JSON.stringify([filter, asOf, skillIds]), version, () =>
+      this.read(filter, asOf, today, skillIds, version),
+    );
+  }
+
+  /** Today and the last audit-log id (of the given entities only, when given): what a cached answer is valid for. */
+  private async auditVersion(today: IsoDate, entities?: readonly string[]): Promise<string> {
+    const [row] = (await (entities
+      ? this.dataSource.query(`SELECT MAX(id) AS v FROM audit_log WHERE entity IN (${entities.map(() => '?').join(', ')})`, [
+          ...entities,
+        ])
+      : this.dataSource.query('SELECT MAX(id) AS v FROM audit_log'))) as Row[];
+    return `${today}|${String(row?.v ?? 0)}`;
   }
 
   /**
@@ -385,19 +389,15 @@ export class ForecastsService {
    * scope and skill, so shared by every cached state of the same date and audit-log version.
    */
   private rates(asOf: IsoDate, today: IsoDate, version: string): Promise<Rates> {
-    const hit = this.rateCache.get(asOf);
-    if (hit && hit.version === version) return hit.rates;
-    const data = this.data();
-    const rates = Promise.all([
-      data.completionCounts(asOf, today),
-      data.renewalCounts(asOf, today),
-      this.attrition(asOf, today),
-    ]).then(([completion, renewal, attrition]) => ({ completion, renewal, attrition }));
-    this.rateCache.delete(asOf);
-    this.rateCache.set(asOf, { version, rates });
-    if (this.rateCache.size > CACHE_ENTRIES) this.rateCache.delete(this.rateCache.keys().next().value as string);
-    rates.catch(() => this.rateCache.delete(asOf));
-    return rates;
+    return this.rateCache.get(asOf, version, async () => {
+      const data = this.data();
+      const [completion, renewal, attrition] = await Promise.all([
+        data.completionCounts(asOf, today),
+        data.renewalCounts(asOf, today),
+        this.attrition(asOf, today),
+      ]);
+      return { completion, renewal, attrition };
+    });
   }
 
   /**
@@ -407,19 +407,8 @@ export class ForecastsService {
    * history, the slowest of the forecast's reads.
    */
   private async attrition(asOf: IsoDate, today: IsoDate): Promise<Rates['attrition']> {
-    const [row] = (await this.dataSource.query(
-      `SELECT MAX(id) AS v FROM audit_log WHERE entity IN (${ATTRITION_ENTITIES.map(() => '?').join(', ')})`,
-      [...ATTRITION_ENTITIES],
-    )) as Row[];
-    const version = `${today}|${String(row?.v ?? 0)}`;
-    const hit = this.attritionCache.get(asOf);
-    if (hit && hit.version === version) return hit.attrition;
-    const attrition = this.data().attrition(asOf);
-    this.attritionCache.delete(asOf);
-    this.attritionCache.set(asOf, { version, attrition });
-    if (this.attritionCache.size > CACHE_ENTRIES) this.attritionCache.delete(this.attritionCache.keys().next().value as string);
-    attrition.catch(() => this.attritionCache.delete(asOf));
-    return attrition;
+    const version = await this.auditVersion(today, ATTRITION_ENTITIES);
+    return this.attritionCache.get(asOf, version, () => this.data().attrition(asOf));
   }
 
   /** The state at d: from employee_skill_levels from today on, from completions and history before. */
@@ -636,17 +625,9 @@ export class ForecastsService {
    */
   private async runBacktest(ctx: ForecastContext, skillIds: number[] | null): Promise<BacktestDto> {
     // Twelve month-ends read from the history: kept, like the loaded states, while the audit log stands still.
-    const [row] = (await this.dataSource.query('SELECT MAX(id) AS v FROM audit_log')) as Row[];
-    const version = `${ctx.today}|${String(row?.v ?? 0)}`;
+    const version = await this.auditVersion(ctx.today);
     const key = JSON.stringify([ctx.filter, ctx.asOf, skillIds, ctx.privacyMinGroup]);
-    const hit = this.backtests.get(key);
-    if (hit && hit.version === version) return hit.result;
-    const result = this.computeBacktest(ctx, skillIds);
-    this.backtests.delete(key);
-    this.backtests.set(key, { version, result });
-    if (this.backtests.size > CACHE_ENTRIES) this.backtests.delete(this.backtests.keys().next().value as string);
-    result.catch(() => this.backtests.delete(key));
-    return result;
+    return this.backtests.get(key, version, () => this.computeBacktest(ctx, skillIds));
   }
 
   private async computeBacktest(ctx: ForecastContext, skillIds: number[] | null): Promise<BacktestDto> {
