@@ -19,16 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
-import { ensureDependencies, nx, root } from './lib.mjs';
+import { ensureDependencies, integerOption, nx, root } from './lib.mjs';
 
 const args = process.argv.slice(2);
-function option(name, fallback) {
-  const at = args.indexOf(name);
-  if (at === -1) return fallback;
-  const value = Number(args[at + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
-  return value;
-}
+const option = (name, fallback) => integerOption(args, name, fallback);
 const rowCount = option('--rows', 1_000_000);
 const employeeCount = option('--employees', 100_000);
 const mysqlOnly = args.includes('--mysql-only');

@@ -15,16 +15,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ensureDependencies, nx, root } from './lib.mjs';
+import { ensureDependencies, integerOption, nx, root } from './lib.mjs';
 
 const args = process.argv.slice(2);
-function option(name, fallback) {
-  const at = args.indexOf(name);
-  if (at === -1) return fallback;
-  const value = Number(args[at + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
-  return value;
-}
+const option = (name, fallback) => integerOption(args, name, fallback);
 const employees = option('--employees', 100_000);
 const requests = option('--requests', 200);
 const mysqlOnly = args.includes('--mysql-only');
@@ -42,7 +36,7 @@ function quantile(sorted, q) {
 }
 
 function timed(label, count, call) {
-  return timedRead(label, count, async () => {}, call);
+  return timedRead(label, count, () => Promise.resolve(), call);
 }
 
 /** Like timed, but `before` runs untimed ahead of each request (a write that empties the caches). */

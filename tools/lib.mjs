@@ -36,3 +36,12 @@ export function ensureDependencies() {
 export function nx(args, options) {
   must(join(root, 'node_modules', '.bin', 'nx'), args, { env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...options?.env } });
 }
+
+/** A command-line option `name N` (a positive whole number), or `fallback` when absent. */
+export function integerOption(args, name, fallback) {
+  const at = args.indexOf(name);
+  if (at === -1) return fallback;
+  const value = Number(args[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
+  return value;
+}

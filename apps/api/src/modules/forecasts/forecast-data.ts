@@ -41,16 +41,16 @@ export interface PositionCount {
   count: number;
 }
 
-/** The scope's conditions on an employment period (alias ep): in the team sub-trees, in the role. */
-function periodScope(scope: ForecastScopeFilter, where: string[], params: unknown[]): void {
+/** The scope's conditions on a row with team_id and role_id (an employee or an employment period): in the team sub-trees, in the role. */
+function scopeConditions(scope: ForecastScopeFilter, alias: string, where: string[], params: unknown[]): void {
   if (scope.teamIds) {
     where.push(
-      `ep.team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`,
+      `${alias}.team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`,
     );
     params.push(...scope.teamIds);
   }
   if (scope.roleId !== null) {
-    where.push('ep.role_id = ?');
+    where.push(`${alias}.role_id = ?`);
     params.push(scope.roleId);
   }
 }
@@ -70,20 +70,11 @@ function positionsSql(scope: ForecastScopeFilter, asOf: IsoDate, historical: boo
       '(e.leave_date IS NULL OR e.leave_date > ?)',
     );
     params.push(asOf, asOf, asOf, asOf);
-    periodScope(scope, where, params);
+    scopeConditions(scope, 'ep', where, params);
   } else {
     sql = 'SELECT e.id AS employee_id, e.role_id AS role_id FROM employees e';
     where.push("e.status = 'active'");
-    if (scope.teamIds) {
-      where.push(
-        `e.team_id IN (SELECT tc.descendant_id FROM team_closure tc WHERE tc.ancestor_id IN (${placeholders(scope.teamIds.length)}))`,
-      );
-      params.push(...scope.teamIds);
-    }
-    if (scope.roleId !== null) {
-      where.push('e.role_id = ?');
-      params.push(scope.roleId);
-    }
+    scopeConditions(scope, 'e', where, params);
   }
   return { sql: `${sql} WHERE ${where.join(' AND ')}`, params };
 }
@@ -219,7 +210,7 @@ export class ForecastData {
     const join = orderedJoin(this.sql);
     const where = [`cs.skill_id IN (${placeholders(skillIds.length)})`];
     const params: unknown[] = [asOf, asOf, asOf, asOf, asOf, ...skillIds];
-    periodScope(scope, where, params);
+    scopeConditions(scope, 'ep', where, params);
     return this.sql.query(
       `SELECT cs.skill_id AS s, ep.role_id AS r, c.employee_id AS e, MAX(COALESCE(c.expires_at, '${NEVER}')) AS u FROM credential_skills cs ` +
         `${join} completions c ON c.credential_id = cs.credential_id AND c.awarded_at <= ? AND c.status = 'valid' ` +
