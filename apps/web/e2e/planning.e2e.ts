@@ -85,6 +85,14 @@ describe('forecasts, exports and imports in Chromium', () => {
     await screenshot(page, 'planning-exec-scenario');
     await expect(seriousA11yViolations(page)).resolves.toEqual([]);
 
+    // One role's own attrition: picked from the list, it wins over the every-role rate and says so.
+    await page.getByRole('combobox', { name: 'Role to override' }).click();
+    await page.getByRole('option').first().click();
+    await page.getByRole('button', { name: 'Add role override' }).click();
+    await page.getByLabel(/^Attrition of .+, percent a year$/).waitFor();
+    await page.getByText('Set for this role').first().waitFor({ timeout: 15_000 });
+    await screenshot(page, 'planning-exec-role-override');
+
     const xlsx = await exportAs(page, /^Export forecast of /, /Excel/, 'planning-forecast.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
