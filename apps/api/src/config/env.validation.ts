@@ -1,14 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import {
+  KEY_ENCRYPTION_KEY_ENV,
+  KEY_ENCRYPTION_KEY_FILE_ENV,
+  parseKeyEncryptionKey,
+} from '../modules/open-badges/key-encryption';
 
 export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; flavour?: 'mysql' | 'mariadb' };
+
+/**
+ * Where the key-encryption key that seals the organisation's signing keys comes from: the
+ * environment, a key file (null: beside the SQLite file, else data/; generated on first use),
+ * or, in tests only, a random key for the run.
+ */
+export type KeyEncryptionConfig =
+  | { source: 'env'; key: Buffer }
+  | { source: 'file'; file: string | null }
+  | { source: 'ephemeral'; key: Buffer };
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   database: DatabaseConfig;
   jwtSecret: string;
+  keyEncryption: KeyEncryptionConfig;
   sessionHours: number;
   cookieSecure: boolean;
   /** Login attempts allowed per window, per client address and per e-mail. */
@@ -69,6 +85,38 @@ function developmentSecret(database: DatabaseConfig, cwd: string): string {
   return secret;
 }
 
+/**
+ * The signing keys' key-encryption key. Production on MySQL/MariaDB must name it (the key
+ * itself, or a key file on storage that outlives the container): a file generated on one
+ * stateless replica would be lost with it, and the signing key with it.
+ */
+function keyEncryptionConfig(
+  env: Record<string, unknown>,
+  nodeEnv: AppConfig['nodeEnv'],
+  database: DatabaseConfig,
+  cwd: string,
+  errors: string[],
+): KeyEncryptionConfig {
+  const raw = String(env[KEY_ENCRYPTION_KEY_ENV] ?? '');
+  const file = String(env[KEY_ENCRYPTION_KEY_FILE_ENV] ?? '');
+  if (raw && file) errors.push(`Set ${KEY_ENCRYPTION_KEY_ENV} or ${KEY_ENCRYPTION_KEY_FILE_ENV}, not both`);
+  if (raw) {
+    try {
+      return { source: 'env', key: parseKeyEncryptionKey(raw, KEY_ENCRYPTION_KEY_ENV) };
+    } catch (error) {
+      errors.push((error as Error).message);
+      return { source: 'file', file: null }; // never used: the error stops the start
+    }
+  }
+  if (file) return { source: 'file', file: resolve(cwd, file) };
+  if (nodeEnv === 'test') return { source: 'ephemeral', key: randomBytes(32) };
+  if (nodeEnv === 'production' && database.type === 'mysql')
+    errors.push(
+      `${KEY_ENCRYPTION_KEY_ENV} is required when NODE_ENV=production with MySQL/MariaDB (or set ${KEY_ENCRYPTION_KEY_FILE_ENV} to a key file on persistent storage)`,
+    );
+  return { source: 'file', file: null };
+}
+
 /** Validates the environment once at boot and fails fast with every problem listed. */
 export function validateEnv(env: Record<string, unknown>, cwd = process.cwd()): AppConfig {
   const errors: string[] = [];
@@ -88,11 +136,13 @@ export function validateEnv(env: Record<string, unknown>, cwd = process.cwd()): 
     if (nodeEnv === 'production') errors.push('JWT_SECRET is required when NODE_ENV=production');
     else jwtSecret = nodeEnv === 'test' ? randomBytes(32).toString('hex') : developmentSecret(database, cwd);
   }
+  const keyEncryption = keyEncryptionConfig(env, nodeEnv, database, cwd, errors);
   const config: AppConfig = {
     nodeEnv,
     port: int(env, 'PORT', 3000, 1, 65535, errors),
     database,
     jwtSecret,
+    keyEncryption,
     sessionHours: int(env, 'SESSION_HOURS', 12, 1, 24 * 30, errors),
     cookieSecure: env['COOKIE_SECURE'] === undefined ? nodeEnv === 'production' : env['COOKIE_SECURE'] === 'true',
     loginLimit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 10_000, errors),

@@ -2,8 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * The organisation's signing keys, one per purpose ("open-badges": the Ed25519 key that signs
- * the Open Badges it issues, as a did:key). Generated at first use. The secret key is read
- * only by the signer and never leaves the server.
+ * the Open Badges it issues, as a did:key). Generated at first use. The secret key is stored
+ * encrypted (key-encryption.ts), is read only by the signer and never leaves the server.
  */
 @Entity({ name: 'organisation_keys' })
 export class OrganisationKey {
@@ -24,6 +24,11 @@ export class OrganisationKey {
   @Column({ name: 'public_key_multibase', type: 'varchar', length: 128 })
   publicKeyMultibase!: string;
 
+  /**
+   * The multibase secret key sealed under the key-encryption key ("v1:<KEK id>:<iv>:<tag>:
+   * <ciphertext>", about 190 characters for Ed25519); older versions stored it unencrypted,
+   * which the signer seals in place at first use.
+   */
   @Column({ name: 'secret_key_multibase', type: 'varchar', length: 255, select: false })
   secretKeyMultibase!: string;
 
