@@ -10,6 +10,7 @@ import type {
   HeatmapCellDto,
   HeatmapDto,
   HeatmapGroupDto,
+  OpenBadgeImportDto,
   OrganisationDto,
   OverviewDto,
   Page,
@@ -264,6 +265,38 @@ export function makeAssignment(overrides: Partial<AssignmentDto> = {}): Assignme
     assignedByName: 'Morgan Lee',
     cancelledAt: null,
     steps: [{ credentialId: 9, credentialName: 'Payroll Practitioner', hours: 12, cost: 300, completedAt: null }],
+    ...overrides,
+  };
+}
+
+/** A badge that verified but matches no catalogue credential: pending until HR maps it. */
+export function makeOpenBadgeImport(overrides: Partial<OpenBadgeImportDto> = {}): OpenBadgeImportDto {
+  return {
+    id: 5,
+    employeeId: 7,
+    employeeName: 'Priya Shah',
+    format: 'ob3',
+    status: 'pending',
+    verified: true,
+    achievementId: 'https://example.com/achievements/21st-century-skills/teamwork',
+    achievementName: 'Teamwork',
+    issuerId: 'https://example.com/issuers/876543',
+    issuerName: 'Example Corp',
+    awardedAt: '2010-01-01',
+    expiresAt: null,
+    alignments: [],
+    checks: [
+      { name: 'format', passed: true, message: 'An Open Badges 3.0 credential (VC data model 2.0)' },
+      { name: 'signature', passed: true, message: 'The eddsa-rdfc-2022 proof is valid' },
+      { name: 'status', passed: true, message: 'The credential has no status list' },
+    ],
+    suggestedCredentials: [],
+    credentialId: null,
+    credentialName: null,
+    mappedBy: null,
+    completionId: null,
+    reason: 'No catalogue credential has the achievement id https://example.com/achievements/21st-century-skills/teamwork',
+    importedAt: '2026-12-01T10:00:00.000Z',
     ...overrides,
   };
 }

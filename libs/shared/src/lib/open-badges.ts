@@ -48,7 +48,14 @@ export interface OpenBadgeSummaryDto {
   awardedAt: IsoDate | null;
   expiresAt: IsoDate | null;
   /** ESCO URIs, target codes and other alignment targets of the achievement. */
-  alignments: Array<{ targetName: string | null; targetUrl: string | null; targetCode: string | null }>;
+  alignments: OpenBadgeAlignmentDto[];
+}
+
+/** One alignment target of a badge's achievement (an ESCO URI, a framework code). */
+export interface OpenBadgeAlignmentDto {
+  targetName: string | null;
+  targetUrl: string | null;
+  targetCode: string | null;
 }
 
 /** The answer of POST /open-badges/verify (public): every check, passed or not. */
@@ -65,10 +72,26 @@ export type OpenBadgeImportStatus = CompletionStatus;
 /** How the badge was matched to a catalogue credential. */
 export type OpenBadgeMappingMethod = 'achievement_id' | 'alignment' | 'skillgrid' | 'hr';
 
+/**
+ * Why a catalogue credential is suggested for an unmapped badge: its name is the badge's
+ * (case-insensitive); it grants a skill whose external reference is one of the badge's alignment
+ * targets; or it grants a skill named like the badge or one of its alignments.
+ */
+export type OpenBadgeSuggestionReason = 'name' | 'alignment' | 'skill';
+
+export interface OpenBadgeSuggestionDto {
+  credentialId: number;
+  credentialName: string;
+  reason: OpenBadgeSuggestionReason;
+  /** The skill that links it to the badge (alignment, skill); null for a name match. */
+  skillName: string | null;
+}
+
 /** An imported badge as kept on record (also when it maps to no catalogue credential yet). */
 export interface OpenBadgeImportDto {
   id: number;
   employeeId: number;
+  employeeName: string;
   format: Exclude<OpenBadgeFormat, 'unknown'>;
   /** valid: a counting completion; pending: waiting for HR (unverifiable offline, status unchecked, or unmapped); revoked. */
   status: OpenBadgeImportStatus;
@@ -76,9 +99,16 @@ export interface OpenBadgeImportDto {
   verified: boolean;
   achievementId: string | null;
   achievementName: string;
+  issuerId: string | null;
   issuerName: string | null;
   awardedAt: IsoDate;
   expiresAt: IsoDate | null;
+  /** The achievement's alignment targets, as read from the stored badge (empty when it was too big to keep). */
+  alignments: OpenBadgeAlignmentDto[];
+  /** The verification checks as answered at import. */
+  checks: OpenBadgeCheckDto[];
+  /** Unmapped badges in GET /open-badges/imports: active catalogue credentials that may fit, best first (at most 5). */
+  suggestedCredentials: OpenBadgeSuggestionDto[];
   credentialId: number | null;
   credentialName: string | null;
   mappedBy: OpenBadgeMappingMethod | null;

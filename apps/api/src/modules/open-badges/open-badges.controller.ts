@@ -88,9 +88,14 @@ export class OpenBadgesController {
 
   @Get('open-badges/imports')
   @Roles('hr', 'manager', 'employee')
-  @ApiOperation({ summary: 'Imported Open Badges in your scope (employees: their own), with their status' })
+  @ApiOperation({
+    summary: 'Imported Open Badges in your scope (employees: their own), with their status',
+    description:
+      'Newest first. status=pending&mapped=false lists the badges waiting for HR to map them to a catalogue credential; ' +
+      'each unmapped badge comes with its alignments, checks and suggested credentials.',
+  })
   list(@CurrentUser() user: SessionUser, @Query() query: ListOpenBadgeImportsQuery): Promise<Page<OpenBadgeImportDto>> {
-    return this.openBadges.list(user, query.employeeId, query);
+    return this.openBadges.list(user, query);
   }
 
   @Post('open-badges/imports/:id/map')

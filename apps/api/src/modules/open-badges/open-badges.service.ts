@@ -7,14 +7,15 @@ import {
   type OpenBadgeImportDto,
   type OpenBadgeImportResultDto,
   type OpenBadgeMappingMethod,
+  type OpenBadgeSuggestionDto,
   type OpenBadgeSummaryDto,
   type OpenBadgeVerificationDto,
   type Page,
 } from '@skillgrid/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
-import { pageWindow, toPage, type PaginationQueryDto } from '../../common/http/pagination';
-import { utcNow } from '../../database/column-types';
+import { pageWindow, toPage } from '../../common/http/pagination';
+import { nameKey, utcNow } from '../../database/column-types';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../scope/scope.service';
 import { OrganisationService } from '../organisation/organisation.service';
@@ -29,6 +30,8 @@ import { OpenBadgeImport } from './open-badge-import.entity';
 import { OpenBadgeVerifier, measureJson, plainRecipientEmails, type BadgeInput, type Verification } from './open-badge-verifier';
 import { OpenBadgeSigner, SKILLGRID_ACHIEVEMENT } from './open-badge-signer';
 import { toOpenBadgeImportDto } from './open-badges.mapper';
+import { alignmentsOfDocument } from './badge-document';
+import type { ListOpenBadgeImportsQuery } from './dto/open-badges.dto';
 
 /** The whole answer of an import, with the HTTP status it goes out with. */
 export interface ImportAnswer {
@@ -39,6 +42,9 @@ export interface ImportAnswer {
 type Mapping = { credential: Credential; by: OpenBadgeMappingMethod } | { credential: null; reason: string };
 
 const MAX_DOCUMENT_CHARS = 60_000;
+/** Suggested credentials per unmapped badge: enough to choose from, few enough to read. */
+const MAX_SUGGESTIONS = 5;
+const SUGGESTION_ORDER: Record<OpenBadgeSuggestionDto['reason'], number> = { name: 0, alignment: 1, skill: 2 };
 
 /**
  * Open Badges in (verify, map to the catalogue, record) and out (signed OB3 credentials).
@@ -142,7 +148,13 @@ export class OpenBadgesService {
         reason: 'Open Badges 3.0 proof verified offline',
       });
     }
-    const imported = recorded.imported ? toOpenBadgeImportDto(recorded.imported, completion) : null;
+    const imported = recorded.imported
+      ? toOpenBadgeImportDto(
+          Object.assign(recorded.imported, { employee }),
+          completion,
+          (await this.suggestionsFor([recorded.imported])).get(recorded.imported.id),
+        )
+      : null;
     return {
       status: recorded.created ? 201 : 200,
       body: result({
@@ -329,7 +341,12 @@ export class OpenBadgesService {
     };
   }
 
-  async list(user: SessionUser, employeeId: number | undefined, query: PaginationQueryDto): Promise<Page<OpenBadgeImportDto>> {
+  /**
+   * The imported badges in the caller's scope, newest first; by employee, status (an unmapped
+   * badge is pending) and whether it is mapped. Unmapped ones come with suggested credentials.
+   */
+  async list(user: SessionUser, query: ListOpenBadgeImportsQuery): Promise<Page<OpenBadgeImportDto>> {
+    const { employeeId, status, mapped } = query;
     const scope = await this.scopes.scopeOf(user);
     if (scope.kind === 'aggregate') throw DomainError.forbidden();
     if (employeeId !== undefined) await this.scopes.visibleEmployee(user, employeeId);
@@ -337,7 +354,7 @@ export class OpenBadgesService {
     const qb = this.dataSource
       .getRepository(OpenBadgeImport)
       .createQueryBuilder('b')
-      .innerJoin('b.employee', 'e')
+      .innerJoinAndSelect('b.employee', 'e')
       .innerJoin('teams', 't', 't.id = e.team_id')
       .leftJoinAndSelect('b.credential', 'cr')
       .leftJoinAndSelect('b.completion', 'c')
@@ -347,17 +364,95 @@ export class OpenBadgesService {
       .take(window.pageSize);
     this.scopes.restrictEmployees(qb, scope, 'e', 't');
     if (employeeId !== undefined) qb.andWhere('b.employee_id = :employeeId', { employeeId });
+    // The same rule as the answer's status: the completion's, pending while there is none.
+    if (status === 'pending') qb.andWhere('(c.id IS NULL OR c.status = :status)', { status });
+    else if (status !== undefined) qb.andWhere('c.status = :status', { status });
+    if (mapped !== undefined) qb.andWhere(mapped ? 'b.credential_id IS NOT NULL' : 'b.credential_id IS NULL');
     const [rows, total] = await qb.getManyAndCount();
+    const suggestions = await this.suggestionsFor(rows);
     return toPage(
-      rows.map((row) => toOpenBadgeImportDto(row, row.completion ? toCompletionDto(row.completion) : null)),
+      rows.map((row) =>
+        toOpenBadgeImportDto(
+          row,
+          row.completion ? toCompletionDto({ ...row.completion, employee: row.employee }) : null,
+          suggestions.get(row.id),
+        ),
+      ),
       total,
       window,
     );
   }
 
+  /**
+   * Active credentials that may fit each unmapped badge, best first: the same name as the
+   * achievement (case-insensitive); then credentials granting a skill whose external reference is
+   * one of its alignment targets; then those granting a skill named like the achievement or an
+   * alignment. Three queries for the whole page, whatever its size.
+   */
+  private async suggestionsFor(rows: OpenBadgeImport[]): Promise<Map<number, OpenBadgeSuggestionDto[]>> {
+    const wanted = rows
+      .filter((row) => row.credentialId === null)
+      .map((row) => {
+        const alignments = alignmentsOfDocument(row.document);
+        const names = [row.achievementName, ...alignments.map((a) => a.targetName)].filter((n): n is string => !!n).map(nameKey);
+        const targets = alignments.flatMap((a) => [a.targetUrl, a.targetCode]).filter((t): t is string => !!t);
+        return { id: row.id, achievementKey: nameKey(row.achievementName), names: new Set(names), targets: new Set(targets) };
+      });
+    const result = new Map<number, OpenBadgeSuggestionDto[]>();
+    if (!wanted.length) return result;
+    const achievementKeys = [...new Set(wanted.map((w) => w.achievementKey))];
+    const nameKeys = [...new Set(wanted.flatMap((w) => [...w.names]))];
+    const targets = [...new Set(wanted.flatMap((w) => [...w.targets]))];
+    const [named, skills] = await Promise.all([
+      this.dataSource.getRepository(Credential).find({
+        where: { nameKey: In(achievementKeys), status: 'active' },
+        select: { id: true, name: true, nameKey: true },
+      }),
+      this.dataSource.getRepository(Skill).find({
+        where: [{ nameKey: In(nameKeys) }, ...(targets.length ? [{ externalRef: In(targets) }] : [])],
+        select: { id: true, name: true, nameKey: true, externalRef: true },
+      }),
+    ]);
+    const grants = skills.length
+      ? await this.dataSource.getRepository(CredentialSkill).find({
+          where: { skillId: In(skills.map((s) => s.id)), credential: { status: 'active' } },
+          relations: { credential: true },
+          order: { level: 'DESC', credentialId: 'ASC' },
+        })
+      : [];
+    for (const want of wanted) {
+      const found = new Map<number, OpenBadgeSuggestionDto>();
+      const add = (suggestion: OpenBadgeSuggestionDto) => {
+        const before = found.get(suggestion.credentialId);
+        if (!before || SUGGESTION_ORDER[suggestion.reason] < SUGGESTION_ORDER[before.reason])
+          found.set(suggestion.credentialId, suggestion);
+      };
+      for (const credential of named.filter((c) => c.nameKey === want.achievementKey))
+        add({ credentialId: credential.id, credentialName: credential.name, reason: 'name', skillName: null });
+      for (const skill of skills) {
+        const reason =
+          skill.externalRef && want.targets.has(skill.externalRef) ? 'alignment' : want.names.has(skill.nameKey) ? 'skill' : null;
+        if (!reason) continue;
+        for (const grant of grants.filter((g) => g.skillId === skill.id && g.credential))
+          add({ credentialId: grant.credentialId, credentialName: grant.credential?.name ?? '', reason, skillName: skill.name });
+      }
+      result.set(
+        want.id,
+        [...found.values()]
+          .sort(
+            (a, b) => SUGGESTION_ORDER[a.reason] - SUGGESTION_ORDER[b.reason] || a.credentialName.localeCompare(b.credentialName),
+          )
+          .slice(0, MAX_SUGGESTIONS),
+      );
+    }
+    return result;
+  }
+
   /** HR maps a pending badge to a catalogue credential: it becomes a completion (valid only if it verified). */
   async map(user: SessionUser, importId: number, credentialId: number): Promise<OpenBadgeImportDto> {
-    const found = await this.dataSource.getRepository(OpenBadgeImport).findOne({ where: { id: importId } });
+    const found = await this.dataSource
+      .getRepository(OpenBadgeImport)
+      .findOne({ where: { id: importId }, relations: { employee: true } });
     if (!found) throw DomainError.notFound('Open Badge import', importId);
     const employee = await this.scopes.visibleEmployee(user, found.employeeId).catch(() => {
       throw DomainError.notFound('Open Badge import', importId);

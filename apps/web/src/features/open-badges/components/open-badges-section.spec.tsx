@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import type { CompletionDto, OpenBadgeImportDto } from '@skillgrid/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeOpenBadgeImport } from '../../../testing/factories';
 import { stubFetch } from '../../../testing/fetch-stub';
 import { renderWithProviders } from '../../../testing/render';
 import { OpenBadgesSection } from './open-badges-section';
@@ -24,24 +25,18 @@ const completion = (overrides: Partial<CompletionDto>): CompletionDto => ({
   ...overrides,
 });
 
-const imported: OpenBadgeImportDto = {
+const imported: OpenBadgeImportDto = makeOpenBadgeImport({
   id: 5,
   employeeId: 3,
+  employeeName: 'Ada',
   format: 'ob2',
-  status: 'pending',
   verified: false,
   achievementId: 'https://example.org/robotics-badge.json',
   achievementName: 'Awesome Robotics Badge',
   issuerName: 'An Example Badge Issuer',
   awardedAt: '2016-12-31',
-  expiresAt: null,
-  credentialId: null,
-  credentialName: null,
-  mappedBy: null,
-  completionId: null,
   reason: 'Hosted verification needs the assertion URL online',
-  importedAt: '2026-12-01T10:00:00.000Z',
-};
+});
 
 describe(OpenBadgesSection.name, () => {
   it('lists the imported badges and offers each valid credential as a signed Open Badge', async () => {
