@@ -21,6 +21,7 @@ import { ORGANISATION } from './modules/demo/catalogue/organisation.catalogue';
 import { User } from './modules/users/user.entity';
 import { AuditLog } from './modules/audit/audit-log.entity';
 import { utcNow } from './database/column-types';
+import { invalidateAllTrendSnapshots, refreshTrendSnapshots } from './modules/analytics/snapshots/trend-snapshots.sql';
 import { rebuildAnalytics } from './modules/analytics/state/skill-state.sql';
 
 /**
@@ -47,8 +48,9 @@ Commands:
     --if-empty            Do nothing when the database already has employees.
   create-admin --email E  Migrate, then create an admin login (the first user of a production
                           install). The password comes from ADMIN_PASSWORD, or one line on stdin.
-  rebuild-analytics       Migrate, then rebuild the skill state and dashboard statistics from the
-                          completions (after changing data behind the application's back).
+  rebuild-analytics       Migrate, then rebuild the skill state, the dashboard statistics and the
+                          month-end trend snapshots from the completions (after changing data
+                          behind the application's back).
   help                    Show this text.
 
 The database is DATABASE_URL (sqlite:path/to/file.sqlite or mysql://user:pass@host:port/db).`;
@@ -236,6 +238,15 @@ async function runRebuildAnalytics(dataSource: DataSource, io: CliIo): Promise<v
   const started = Date.now();
   await dataSource.transaction((manager) => rebuildAnalytics(manager, today));
   io.log(`Rebuilt the skill state and statistics as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  // The month-end snapshots too: every one of them may read differently.
+  const snapshotsStarted = Date.now();
+  await invalidateAllTrendSnapshots(dataSource);
+  const { months, rows } = await refreshTrendSnapshots(dataSource, today, (work) =>
+    dataSource.transaction((manager) => work(manager)),
+  );
+  io.log(
+    `Rewrote the trend snapshots of ${months.length} month ends (${rows} rows) in ${((Date.now() - snapshotsStarted) / 1000).toFixed(1)} s.`,
+  );
 }
 
 /** Entry point: returns the process exit code (0 ok, 1 failure, 2 usage error). */

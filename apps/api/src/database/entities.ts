@@ -19,6 +19,7 @@ import { HeadcountPlan } from '../modules/headcount-plans/headcount-plan.entity'
 import { User } from '../modules/users/user.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { SKILL_STATE_ENTITIES } from '../modules/analytics/state/skill-state.entities';
+import { TREND_SNAPSHOT_ENTITIES } from '../modules/analytics/snapshots/trend-snapshot.entities';
 import { ImportJob } from '../modules/imports/import-job.entity';
 import { ForecastScenario } from '../modules/forecasts/forecast-scenario.entity';
 import { AssignmentProgress } from '../modules/forecasts/assignment-progress.entity';
@@ -54,4 +55,5 @@ export const ENTITIES = [
   ForecastScenario,
   AssignmentProgress,
   ...SKILL_STATE_ENTITIES,
+  ...TREND_SNAPSHOT_ENTITIES,
 ];

@@ -68,3 +68,9 @@ export function dialectOfRunner(sql: SqlRunner): Dialect {
 export function orderedJoin(sql: SqlRunner): string {
   return dialectOfRunner(sql) === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
 }
+
+/** A DATETIME value for raw SQL as TypeORM writes it: SQLite keeps milliseconds in its text, MySQL whole seconds (UTC). */
+export function timestampValue(date: Date, dialect: Dialect): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, dialect === 'sqlite' ? 23 : 19)}`;
+}

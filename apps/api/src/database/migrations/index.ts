@@ -8,6 +8,7 @@ import { OpenBadgesKeys1797100000000 } from './1797100000000-OpenBadgesKeys';
 import { ForecastScenarios1797200000000 } from './1797200000000-ForecastScenarios';
 import { ForecastStats1797300000000 } from './1797300000000-ForecastStats';
 import { AssignmentProgress1797400000000 } from './1797400000000-AssignmentProgress';
+import { TrendSnapshots1797450000000 } from './1797450000000-TrendSnapshots';
 
 /** Listed explicitly: the bundled app cannot follow a glob. Append new migrations in order. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ForecastScenarios1797200000000,
   ForecastStats1797300000000,
   AssignmentProgress1797400000000,
+  TrendSnapshots1797450000000,
 ];

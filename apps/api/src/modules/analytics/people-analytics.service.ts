@@ -22,6 +22,9 @@ import { DomainError } from '../../common/errors/domain-error';
 import { orderedJoin, placeholders, quote } from '../../database/sql';
 import { NEVER_EXPIRES, ORGANISATION_SCOPE } from './state/skill-state.sql';
 import { AnalyticsContextService, type AnalyticsContext } from './analytics-context';
+import { ALL_SKILLS } from './snapshots/trend-snapshot-builder';
+import { freshMonths, readSnapshots } from './snapshots/trend-snapshots.sql';
+import { groupTallies, sumGroups } from './tallies';
 import { membersSource } from './gap-employees.service';
 import type { ExpertsQuery, ExpiringQuery, MatrixQuery, TrendQuery } from './dto/analytics.query';
 
@@ -314,8 +317,10 @@ export class PeopleAnalyticsService {
   }
 
   /**
-   * Coverage month by month for a team (with sub-teams) and/or a skill, from completions and
-   * employment history at each month end, the last point being today.
+   * Coverage month by month for a team (with sub-teams) and/or a skill, the last point being
+   * today. Past month ends come from the monthly snapshots where one is written and not stale
+   * (every scope's all-skills figures, the organisation's per skill), else from completions and
+   * employment history; today's point from the rollups.
    */
   async trend(user: SessionUser, query: TrendQuery): Promise<TrendDto> {
     if (query.teamId === undefined && query.skillId === undefined)
@@ -337,9 +342,50 @@ export class PeopleAnalyticsService {
       date = addDays(`${monthOf(date)}-01`, -1);
     }
     const within = team ? [team.id] : ctx.roots;
+    const skillId = skill?.id ?? null;
+    const past = dates.filter((d) => d < ctx.today);
+    const fresh = skillId === null || within === null ? await freshMonths(ctx.sql, past) : new Set<IsoDate>();
+    const snapshots = await readSnapshots(ctx.sql, within ?? [ORGANISATION_SCOPE], skillId ?? ALL_SKILLS, [...fresh]);
     const points: TrendPointDto[] = [];
-    for (const asOf of dates) points.push(await this.trendPoint(ctx, asOf, within, skill?.id ?? null));
+    for (const asOf of dates) {
+      if (fresh.has(asOf)) {
+        const figures = snapshots.get(asOf) ?? { headcount: 0, required: 0, met: 0, levelSum: 0 };
+        points.push(trendPointOf(ctx, asOf, { ...figures, levelSum: skillId === null ? null : figures.levelSum }));
+      } else if (asOf >= ctx.today) points.push(await this.currentTrendPoint(ctx, asOf, within, skillId));
+      else points.push(await this.trendPoint(ctx, asOf, within, skillId));
+    }
     return { team: team ? { id: team.id, name: team.name } : null, skill, points };
+  }
+
+  /** A trend point from today on, from the rollups (what the heatmap and overview read). */
+  private async currentTrendPoint(
+    ctx: AnalyticsContext,
+    asOf: IsoDate,
+    within: number[] | null,
+    skillId: number | null,
+  ): Promise<TrendPointDto> {
+    const requirements = await this.contexts.requirements(ctx.sql);
+    const result = await groupTallies(
+      ctx.sql,
+      { by: 'role', within },
+      skillId === null ? null : [skillId],
+      asOf,
+      ctx.today,
+      requirements,
+    );
+    const totals = sumGroups(result);
+    let headcount = 0;
+    for (const counts of result.headcounts.values()) headcount += counts.headcount;
+    let required = 0;
+    let met = 0;
+    let levelSum = 0;
+    for (const [id, tally] of totals) {
+      if (skillId !== null && id !== skillId) continue;
+      required += tally.required;
+      met += tally.met;
+      levelSum += tally.holders.reduce((sum, n) => sum + n, 0);
+    }
+    return trendPointOf(ctx, asOf, { headcount, required, met, levelSum: skillId === null ? null : levelSum });
   }
 
   private async trendPoint(
@@ -348,8 +394,8 @@ export class PeopleAnalyticsService {
     within: number[] | null,
     skillId: number | null,
   ): Promise<TrendPointDto> {
-    // Today and later: the current members; earlier month ends: the employment history.
-    const members = membersSource(asOf, asOf >= ctx.today ? asOf : addDays(asOf, 1));
+    // A past date: the employment history.
+    const members = membersSource(asOf, addDays(asOf, 1));
     const scope = withinSql(within);
     const [{ n }] = (await ctx.sql.query(`SELECT COUNT(*) AS n FROM ${members.sql} x WHERE ${scope.sql}`, [
       ...members.parameters,
@@ -373,20 +419,28 @@ export class PeopleAnalyticsService {
       )) as Row[];
       levelSum = Number(sum.s);
     }
-    const required = Number(coverage.req);
-    const met = Number(coverage.met);
-    const min = ctx.privacyMinGroup;
-    const suppressed = min !== null && headcount < min;
-    const hidden = suppressed || (min !== null && required < min);
-    return {
-      month: monthOf(asOf),
-      asOf,
-      headcount: suppressed ? null : headcount,
-      required: suppressed ? null : required,
-      met: hidden ? null : met,
-      coverage: hidden || required === 0 ? null : met / required,
-      avgLevel: suppressed || levelSum === null || headcount === 0 ? null : levelSum / headcount,
-      suppressed,
-    };
+    return trendPointOf(ctx, asOf, { headcount, required: Number(coverage.req), met: Number(coverage.met), levelSum });
   }
+}
+
+/** A point of the trend from its figures, with the executive's small groups withheld. */
+function trendPointOf(
+  ctx: AnalyticsContext,
+  asOf: IsoDate,
+  figures: { headcount: number; required: number; met: number; levelSum: number | null },
+): TrendPointDto {
+  const { headcount, required, met, levelSum } = figures;
+  const min = ctx.privacyMinGroup;
+  const suppressed = min !== null && headcount < min;
+  const hidden = suppressed || (min !== null && required < min);
+  return {
+    month: monthOf(asOf),
+    asOf,
+    headcount: suppressed ? null : headcount,
+    required: suppressed ? null : required,
+    met: hidden ? null : met,
+    coverage: hidden || required === 0 ? null : met / required,
+    avgLevel: suppressed || levelSum === null || headcount === 0 ? null : levelSum / headcount,
+    suppressed,
+  };
 }

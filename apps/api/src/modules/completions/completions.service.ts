@@ -7,6 +7,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { utcNow } from '../../database/column-types';
 import { dialectOf } from '../../database/sql';
+import { invalidateTrendSnapshots } from '../analytics/snapshots/trend-snapshots.sql';
 import { writeCompletion, type CompletionVersion } from '../analytics/state/skill-state.sql';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../scope/scope.service';
@@ -140,6 +141,7 @@ export class CompletionsService {
         // insert, not save: nothing to cascade or read back; it sets the new id on the entity.
         await manager.insert(Completion, saved);
       });
+      await invalidateTrendSnapshots(manager, dto.awardedAt, today);
       // Everything the answer shows is known already: no need to read the row back.
       const result = toCompletionDto({ ...saved, employee, credential });
       await this.audit.record(manager, {
@@ -160,7 +162,8 @@ export class CompletionsService {
       const before = toCompletionDto(completion);
       const awardedAt = dto.awardedAt ?? completion.awardedAt;
       const expiresAt = dto.expiresAt !== undefined ? dto.expiresAt : completion.expiresAt;
-      this.checkDates(await this.organisation.today(), awardedAt, expiresAt);
+      const today = await this.organisation.today();
+      this.checkDates(today, awardedAt, expiresAt);
       completion.awardedAt = awardedAt;
       completion.expiresAt = expiresAt;
       if (dto.evidenceUrl !== undefined) completion.evidenceUrl = dto.evidenceUrl;
@@ -193,6 +196,8 @@ export class CompletionsService {
           },
         );
       });
+      // The month ends since the earlier of the two award dates may read differently now.
+      await invalidateTrendSnapshots(manager, before.awardedAt < awardedAt ? before.awardedAt : awardedAt, today);
       const after = toCompletionDto(completion);
       await this.audit.record(manager, {
         userId: user.id,

@@ -4,6 +4,7 @@ import type { CredentialDto, Page } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { assertNameFree, assertNoDuplicates, requireIds } from '../../common/http/catalogue';
 import { dialectOf } from '../../database/sql';
+import { invalidateAllTrendSnapshots } from '../analytics/snapshots/trend-snapshots.sql';
 import { employeesWithCredentials, rebuildRenewalStats, refreshEmployees } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
@@ -181,6 +182,7 @@ export class CredentialsService {
         // Everyone who holds it gets their skill state and rollups recomputed, set-based.
         const dialect = dialectOf(manager.connection);
         await refreshEmployees(manager, dialect, await employeesWithCredentials(manager, [id]));
+        await invalidateAllTrendSnapshots(manager);
         // The renewal counts of the skills it granted before and grants now.
         await rebuildRenewalStats(manager, dialect, [
           ...before.skills.map((s) => s.skillId),

@@ -10,6 +10,7 @@ import {
 } from '@skillgrid/shared';
 import type { DataSource } from 'typeorm';
 import { createMigratedDataSource, testDialect } from '../../../test/support/test-database';
+import { refreshTrendSnapshots, snapshotMonthEnds, SNAPSHOT_MONTHS } from '../analytics/snapshots/trend-snapshots.sql';
 import { ANALYTICS_TABLES, rebuildAnalytics } from '../analytics/state/skill-state.sql';
 import {
   DEMO_PASSWORD,
@@ -155,6 +156,20 @@ describe(`demo organisation generator (${testDialect()})`, () => {
     await db.dataSource.transaction((manager) => rebuildAnalytics(manager, TODAY));
     expect(await snapshot()).toEqual(generated);
     expect(generated.map((table) => table.length > 0)).toEqual(ANALYTICS_TABLES.map(() => true));
+  });
+
+  it('writes the month-end snapshots that a refresh computes from the completions and history', async () => {
+    const ds = db.dataSource;
+    const read = async () =>
+      (await rows(ds, 'SELECT scope_id, skill_id, month_end, headcount, required, met, level_sum FROM trend_snapshots'))
+        .map((row) => Object.values(row).map(String).join(' '))
+        .sort();
+    const generated = await read();
+    expect(generated.length).toBeGreaterThan(SNAPSHOT_MONTHS * 10);
+    await ds.query('DELETE FROM trend_snapshot_months');
+    const result = await refreshTrendSnapshots(ds, TODAY, (work) => ds.transaction((manager) => work(manager)));
+    expect(result.months).toEqual(snapshotMonthEnds(TODAY));
+    expect(await read()).toEqual(generated);
   });
 
   it('leaves the schema as the migrations built it (the indexes dropped while loading are back)', async () => {

@@ -1,4 +1,10 @@
-import { ANALYTICS_TABLES, rebuildTeamClosure } from '../analytics/state/skill-state.sql';
+import {
+  TrendSnapshotBuilder,
+  type SnapshotCompletion,
+  type SnapshotEmployee,
+} from '../analytics/snapshots/trend-snapshot-builder';
+import { snapshotMonthEnds, TREND_SNAPSHOT_TABLES } from '../analytics/snapshots/trend-snapshots.sql';
+import { ANALYTICS_TABLES, ORGANISATION_SCOPE, rebuildTeamClosure } from '../analytics/state/skill-state.sql';
 import { rebuildAssignmentProgress } from '../forecasts/assignment-progress.sql';
 import { hash as argon2Hash } from 'argon2';
 import { isIsoDate } from '@skillgrid/shared';
@@ -75,6 +81,15 @@ const COMPLETION_COLUMNS = [
   'created_at',
   'updated_at',
 ];
+/** Where the snapshot builder's inputs sit in the employees and completions rows. */
+const EMPLOYEE_HIRE = 7;
+const EMPLOYEE_LEAVE = 9;
+const SNAPSHOT_COLUMNS = {
+  credential: COMPLETION_COLUMNS.indexOf('credential_id'),
+  awarded: COMPLETION_COLUMNS.indexOf('awarded_at'),
+  expires: COMPLETION_COLUMNS.indexOf('expires_at'),
+  status: COMPLETION_COLUMNS.indexOf('status'),
+};
 
 const STAT_COLUMNS: Record<StatRows['table'], string[]> = {
   skill_stats: ['scope_id', 'dim', 'dim_id', 'skill_id', 'level', 'holders', 'met', 'towards'],
@@ -372,7 +387,7 @@ async function removePartialDemo(runner: QueryRunner): Promise<void> {
   if (runner.isTransactionActive) await runner.rollbackTransaction();
   const emails = Object.values(DEMO_USERS);
   await runner.query(`UPDATE ${quote('teams')} SET ${quote('manager_id')} = NULL`);
-  for (const table of [...ANALYTICS_TABLES, 'assignments', 'completions', 'employment_periods'])
+  for (const table of [...ANALYTICS_TABLES, ...TREND_SNAPSHOT_TABLES, 'assignments', 'completions', 'employment_periods'])
     await runner.query(`DELETE FROM ${quote(table)}`);
   await runner.query(`DELETE FROM ${quote('users')} WHERE ${quote('email')} IN (${emails.map(() => '?').join(',')})`, emails);
   for (const table of ['employees', 'team_capability_targets', 'headcount_plans'])
@@ -439,7 +454,7 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
     wrote = true;
     const userIds = await writer.transaction(async () => {
       // The migrations leave the statistics' date (and nothing else) in the derived tables.
-      for (const table of ANALYTICS_TABLES) await runner.query(`DELETE FROM ${quote(table)}`);
+      for (const table of [...ANALYTICS_TABLES, ...TREND_SNAPSHOT_TABLES]) await runner.query(`DELETE FROM ${quote(table)}`);
       await writeCatalogue(writer, catalogue, plan, calendar, pre, now);
       await writer.insert(
         'users',
@@ -468,6 +483,12 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
       expires: COMPLETION_COLUMNS.indexOf('expires_at'),
       status: COMPLETION_COLUMNS.indexOf('status'),
     });
+    // And the month-end snapshots of the coverage trend, from the same rows.
+    const snapshots = new TrendSnapshotBuilder(
+      snapshotMonthEnds(options.today),
+      new Map(catalogue.credentials.map((c) => [c.id, c.grants])),
+      new Map(catalogue.roles.map((r) => [r.id, new Map(r.requirements.map((q) => [q.skillId, q.level]))])),
+    );
     let completions = 0;
     let assignments = 0;
     restoreIndexes = await writer.dropSecondaryIndexes(BULK_TABLES);
@@ -478,8 +499,10 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
       for (let id = first; id <= last; id++) {
         const core = model.core(id);
         const from = rows.completions.length;
+        const periodsFrom = rows.periods.length;
         model.generate(core, fullCast, rows, dialect);
         state.add(core, rows.completions, from, stateRows);
+        snapshots.add(snapshotEmployee(rows, from, periodsFrom));
         // The previous batch is being written meanwhile: let its next statement go out.
         if ((id - first) % GENERATE_SLICE === GENERATE_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
       }
@@ -611,6 +634,7 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
     }
     // Which assigned credentials are done: set-based, once the completions' indexes are back.
     await writer.transaction(() => rebuildAssignmentProgress(runner));
+    await writer.transaction(() => writeSnapshots(writer, snapshots, plan, now));
     progress(`Built the indexes, the statistics and the team closure`);
     return summary;
   } catch (error) {
@@ -629,6 +653,53 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
   } finally {
     await writer.close();
   }
+}
+
+/** The snapshot builder's view of the employee just generated (the last rows of each list). */
+function snapshotEmployee(rows: BatchRows, completionsFrom: number, periodsFrom: number): SnapshotEmployee {
+  const employee = rows.employees[rows.employees.length - 1] as SqlValue[];
+  const completions: SnapshotCompletion[] = [];
+  for (let i = completionsFrom; i < rows.completions.length; i++) {
+    const row = rows.completions[i] as SqlValue[];
+    if (row[SNAPSHOT_COLUMNS.status] !== 'valid') continue;
+    completions.push({
+      credentialId: row[SNAPSHOT_COLUMNS.credential] as number,
+      awarded: row[SNAPSHOT_COLUMNS.awarded] as string,
+      expires: row[SNAPSHOT_COLUMNS.expires] as string | null,
+    });
+  }
+  return {
+    hire: employee[EMPLOYEE_HIRE] as string,
+    leave: employee[EMPLOYEE_LEAVE] as string | null,
+    periods: rows.periods.slice(periodsFrom).map((row) => ({
+      teamId: row[1] as number,
+      roleId: row[2] as number,
+      start: row[4] as string,
+      end: row[5] as string | null,
+    })),
+    completions,
+  };
+}
+
+/** The snapshot rows and their month ends; the team tree from the plan. */
+async function writeSnapshots(writer: BulkWriter, snapshots: TrendSnapshotBuilder, plan: OrgPlan, now: string): Promise<void> {
+  const parents = new Map(plan.teams.map((team) => [team.id, team.parentId]));
+  const scopesOf = (teamId: number): number[] => {
+    const scopes = [ORGANISATION_SCOPE];
+    for (let id: number | null | undefined = teamId; id !== null && id !== undefined; id = parents.get(id)) scopes.push(id);
+    return scopes;
+  };
+  const rows = snapshots.rows(scopesOf, ORGANISATION_SCOPE);
+  await writer.insert(
+    'trend_snapshots',
+    ['scope_id', 'skill_id', 'month_end', 'headcount', 'required', 'met', 'level_sum'],
+    rows.map((r) => [r.scopeId, r.skillId, r.monthEnd, r.headcount, r.required, r.met, r.levelSum]),
+  );
+  await writer.insert(
+    'trend_snapshot_months',
+    ['month_end', 'computed_at'],
+    snapshots.monthEnds.map((monthEnd) => [monthEnd, now]),
+  );
 }
 
 /** Writes the statistics computed in memory, working out the next rows while the database writes the last. */

@@ -4,6 +4,7 @@ import type { EmployeeDto, EmployeeListItemDto, Page } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { requireIds } from '../../common/http/catalogue';
 import { dialectOf } from '../../database/sql';
+import { invalidateTrendSnapshots } from '../analytics/snapshots/trend-snapshots.sql';
 import { refreshEmployees } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
@@ -141,6 +142,7 @@ export class EmployeesService {
         endDate: null,
       });
       await refreshEmployees(manager, dialectOf(manager.connection), [employee.id]);
+      await invalidateTrendSnapshots(manager, employee.hireDate, await this.organisation.today());
       const result = await this.describe(employee.id, manager);
       await this.audit.record(manager, {
         userId: user.id,
@@ -181,6 +183,7 @@ export class EmployeesService {
         ]);
       }
       const previousLeaveDate = employee.leaveDate;
+      const previousHireDate = employee.hireDate;
 
       if (email !== undefined) employee.email = email;
       if (dto.name !== undefined) employee.name = dto.name.trim();
@@ -215,6 +218,13 @@ export class EmployeesService {
         });
       }
       await refreshEmployees(manager, dialectOf(manager.connection), [id]);
+      // The month ends from the earliest date this changes in the history read differently.
+      const changedFrom = [
+        ...(moved || leaving || returning ? [effective] : []),
+        ...(correctingLeaveDate ? [previousLeaveDate, employee.leaveDate] : []),
+        ...(employee.hireDate !== previousHireDate ? [previousHireDate, employee.hireDate] : []),
+      ].filter((d): d is string => d !== null);
+      if (changedFrom.length) await invalidateTrendSnapshots(manager, changedFrom.sort()[0], today);
       const after = await this.describe(id, manager);
       await this.audit.record(manager, { userId: user.id, action: 'update', entity: 'employee', entityId: id, before, after });
       return after;

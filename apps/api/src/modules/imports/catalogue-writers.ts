@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { CatalogueStatus, SkillKind } from '@skillgrid/shared';
 import { nameKey } from '../../database/column-types';
 import { chunks, placeholders, type Dialect } from '../../database/sql';
+import { invalidateAllTrendSnapshots } from '../analytics/snapshots/trend-snapshots.sql';
 import { contributeEmployees, withdrawEmployees } from '../analytics/state/skill-state.sql';
 import { RoleRequirement } from '../roles/role-requirement.entity';
 import { Role } from '../roles/role.entity';
@@ -266,5 +267,6 @@ export async function upsertRoles(
   const rows = replacements.flatMap(({ roleId, rows: list }) => list.map((r) => ({ roleId, ...r })));
   for (const batch of chunks(rows, BATCH)) await manager.insert(RoleRequirement, batch);
   await contributeEmployees(manager, dialect, people);
+  await invalidateAllTrendSnapshots(manager);
   return { roles, requirements };
 }

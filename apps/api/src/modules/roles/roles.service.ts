@@ -4,6 +4,7 @@ import type { Page, RoleDto } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { assertNameFree, assertNoDuplicates, requireIds } from '../../common/http/catalogue';
 import { dialectOf } from '../../database/sql';
+import { invalidateAllTrendSnapshots } from '../analytics/snapshots/trend-snapshots.sql';
 import { contributeEmployees, employeesOf, withdrawEmployees } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
@@ -137,6 +138,7 @@ export class RolesService {
         await withdrawEmployees(manager, dialect, people);
         await this.replaceRequirements(manager, id, dto.requirements);
         await contributeEmployees(manager, dialect, people);
+        await invalidateAllTrendSnapshots(manager);
       }
       const after = await this.get(id, manager);
       await this.audit.record(manager, {

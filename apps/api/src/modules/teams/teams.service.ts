@@ -4,6 +4,7 @@ import type { Page, TeamDto } from '@skillgrid/shared';
 import { likePattern, pageWindow, toPage } from '../../common/http/pagination';
 import { assertNameFree, requireIds } from '../../common/http/catalogue';
 import { dialectOf } from '../../database/sql';
+import { invalidateAllTrendSnapshots } from '../analytics/snapshots/trend-snapshots.sql';
 import { contributeEmployees, employeesOf, refreshTeamClosure, withdrawEmployees } from '../analytics/state/skill-state.sql';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
@@ -215,5 +216,6 @@ export class TeamsService {
     }
     await refreshTeamClosure(manager, team.id);
     await contributeEmployees(manager, dialect, people);
+    await invalidateAllTrendSnapshots(manager);
   }
 }

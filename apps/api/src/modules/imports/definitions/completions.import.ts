@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import { addMonths } from '@skillgrid/shared';
-import { chunks, type Dialect } from '../../../database/sql';
+import { chunks, timestampValue, type Dialect } from '../../../database/sql';
 import { nameKey, utcNow } from '../../../database/column-types';
+import { invalidateTrendSnapshots } from '../../analytics/snapshots/trend-snapshots.sql';
 import { contributeEmployees, rebuildAnalytics, withdrawEmployees } from '../../analytics/state/skill-state.sql';
 import { refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
 import { AuditLog } from '../../audit/audit-log.entity';
@@ -258,12 +259,6 @@ function completionKey(employeeId: number, credentialId: number, awardedAt: stri
   return `${employeeId}|${credentialId}|${awardedAt}`;
 }
 
-/** A DATETIME value as TypeORM writes it: SQLite keeps milliseconds in its text, MySQL whole seconds (UTC). */
-function timestamp(date: Date, dialect: Dialect): string {
-  const iso = date.toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, dialect === 'sqlite' ? 23 : 19)}`;
-}
-
 interface StoredCompletion {
   id: number;
   expiresAt: string | null;
@@ -373,7 +368,7 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
     if (!rebuild) await withdrawEmployees(manager, dialect, affected);
     timer.lap(rebuild ? 'counted' : 'withdrawn');
     await context.progress(Math.floor(total * 0.6));
-    const stamp = timestamp(now, dialect);
+    const stamp = timestampValue(now, dialect);
     await manager.query(
       `INSERT INTO completions (employee_id, credential_id, awarded_at, expires_at, source, evidence_url, score, status, ` +
         `status_reason, created_at, updated_at) SELECT employee_id, credential_id, awarded_at, expires_at, 'csv_import', ` +
@@ -434,6 +429,15 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
       // Which of their assigned credentials are now done (the rebuild above does everyone's).
       await refreshAssignmentProgress(manager, dialect, { employeeIds: affected });
     }
+    // Back-fill: the month-end snapshots from the earliest award written are rewritten after it commits.
+    const [{ since }] = (await manager.query(
+      `SELECT MIN(awarded_at) AS since FROM ${stage} WHERE existing_id IS NULL OR changed = 1`,
+    )) as Array<{ since: string | Date }>;
+    await invalidateTrendSnapshots(
+      manager,
+      String(since instanceof Date ? since.toISOString() : since).slice(0, 10),
+      context.today,
+    );
     timer.lap(rebuild ? 'rebuilt the statistics' : 'contributed');
     logger.log(`${total} completions for ${affected.length} people: ${timer.summary()}`);
     await context.progress(total);

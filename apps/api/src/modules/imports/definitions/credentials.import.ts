@@ -8,6 +8,7 @@ import {
 } from '@skillgrid/shared';
 import { nameKey } from '../../../database/column-types';
 import { chunks, placeholders } from '../../../database/sql';
+import { invalidateAllTrendSnapshots } from '../../analytics/snapshots/trend-snapshots.sql';
 import { employeesWithCredentials, rebuildRenewalStats, refreshEmployees } from '../../analytics/state/skill-state.sql';
 import { CredentialSkill } from '../../credentials/credential-skill.entity';
 import { Credential } from '../../credentials/credential.entity';
@@ -233,6 +234,7 @@ export const credentialsImport: ImportDefinition<CredentialRow> = {
             await manager.insert(CredentialSkill, batch);
           // A grant change applies to all history: everyone holding it is recomputed, set-based.
           await refreshEmployees(manager, dialect, await employeesWithCredentials(manager, regranted));
+          await invalidateAllTrendSnapshots(manager);
           await rebuildRenewalStats(manager, dialect, regrantedSkills);
         }
         await context.progress(rows.length);

@@ -2,6 +2,7 @@ import { EMPLOYEE_STATUSES, type EmployeeStatus } from '@skillgrid/shared';
 import { IsNull } from 'typeorm';
 import { nameKey, utcNow } from '../../../database/column-types';
 import { chunks } from '../../../database/sql';
+import { invalidateAllTrendSnapshots } from '../../analytics/snapshots/trend-snapshots.sql';
 import { contributeEmployees, withdrawEmployees } from '../../analytics/state/skill-state.sql';
 import { Employee } from '../../employees/employee.entity';
 import { EmploymentPeriod } from '../../employees/employment-period.entity';
@@ -260,6 +261,8 @@ export const employeesImport: ImportDefinition<EmployeeRow> = {
           );
         }
         await contributeEmployees(manager, dialect, [...changed.map((c) => c.next.id), ...newIds]);
+        // Hire and leave dates may reach back: the month-end snapshots are rewritten after it commits.
+        await invalidateAllTrendSnapshots(manager);
         await context.progress(rows.length);
         return counts;
       },

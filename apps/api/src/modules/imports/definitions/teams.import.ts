@@ -1,5 +1,6 @@
 import { nameKey } from '../../../database/column-types';
 import { chunks } from '../../../database/sql';
+import { invalidateAllTrendSnapshots } from '../../analytics/snapshots/trend-snapshots.sql';
 import { contributeEmployees, rebuildTeamClosure, withdrawEmployees } from '../../analytics/state/skill-state.sql';
 import { Team } from '../../teams/team.entity';
 import type { Outcome } from '../catalogue-writers';
@@ -179,6 +180,7 @@ export const teamsImport: ImportDefinition<TeamRow> = {
         for (const { id, fields } of updates) await manager.update(Team, { id }, fields);
         if (updates.length) await rebuildTeamClosure(manager);
         await contributeEmployees(manager, dialect, people);
+        await invalidateAllTrendSnapshots(manager);
         await context.progress(rows.length);
         return counts;
       },
