@@ -155,9 +155,13 @@ async function benchDatabase(name, databaseUrl) {
     const categories = (await (await get(hr, '/skill-categories?pageSize=100')).json()).items.map((c) => c.id);
     const credentials = (await (await get(hr, '/credentials?pageSize=200')).json()).items.map((c) => c.id);
     const childIds = allTeams.filter((team) => team.parentId === wideTeamId).map((team) => team.id);
-    // Award dates 1,000–1,300 days back, from a point that differs per run: a run on a reused
-    // database records new completions instead of answering 409 for the last run's.
-    let recorded = Math.floor(Math.random() * 300);
+    const topTeams = allTeams.filter((team) => team.parentId === null).map((team) => team.id);
+    const trendSkills = (await (await get(hr, '/skills?pageSize=100')).json()).items.map((skill) => skill.id);
+    // Award dates in the last 60 days (a completion recorded soon after it was earned), from a
+    // point that differs per run: a run on a reused database records new completions instead of
+    // answering 409 for the last run's.
+    let recorded = Math.floor(Math.random() * 60);
+    const shift = Math.floor(Math.random() * 500);
     const rows = [
       await timed('sign in (argon2 verify)', Math.min(requests, 50), () =>
         fetch(`${url}/auth/login`, {
@@ -209,14 +213,20 @@ async function benchDatabase(name, databaseUrl) {
           get(hr, `/analytics/single-points-of-failure?teamId=${i % 2 ? wideTeamId : leaves[i % leaves.length].id}`),
         ),
         await timed('overview (org, HR)', few(50), () => get(hr, '/analytics/overview')),
+        await timed('coverage trend, org × 1 skill, 24 months', requests, (i) =>
+          get(hr, `/analytics/trend?skillId=${trendSkills[i % trendSkills.length]}&months=24`),
+        ),
+        await timed('coverage trend, top-level team, 24 months', requests, (i) =>
+          get(hr, `/analytics/trend?teamId=${topTeams[i % topTeams.length]}&months=24`),
+        ),
         await timed('record a completion (+ rollups)', requests, (i) =>
           fetch(`${url}/completions`, {
             method: 'POST',
             headers: { cookie: hr, 'content-type': 'application/json' },
             body: JSON.stringify({
-              employeeId: ids[(i * 7) % ids.length],
+              employeeId: ids[(i * 7 + shift) % ids.length],
               credentialId: credentials[(i * 13) % credentials.length],
-              awardedAt: new Date(Date.parse(today) - (1000 + (recorded++ % 300)) * 86_400_000).toISOString().slice(0, 10),
+              awardedAt: new Date(Date.parse(today) - (recorded++ % 60) * 86_400_000).toISOString().slice(0, 10),
             }),
           }),
         ),
@@ -230,9 +240,9 @@ async function benchDatabase(name, databaseUrl) {
           method: 'POST',
           headers: { cookie: hr, 'content-type': 'application/json' },
           body: JSON.stringify({
-            employeeId: ids[(recorded * 11) % ids.length],
+            employeeId: ids[(recorded * 11 + shift) % ids.length],
             credentialId: credentials[(recorded * 17) % credentials.length],
-            awardedAt: new Date(Date.parse(today) - (1000 + (recorded++ % 300)) * 86_400_000).toISOString().slice(0, 10),
+            awardedAt: new Date(Date.parse(today) - (recorded++ % 60) * 86_400_000).toISOString().slice(0, 10),
           }),
         });
         await response.arrayBuffer();

@@ -51,6 +51,8 @@ Commands:
   rebuild-analytics       Migrate, then rebuild the skill state, the dashboard statistics and the
                           month-end trend snapshots from the completions (after changing data
                           behind the application's back).
+  refresh-snapshots       Migrate, then write the month-end trend snapshots that are missing or
+                          stale now (the server does it in the background every minute).
   help                    Show this text.
 
 The database is DATABASE_URL (sqlite:path/to/file.sqlite or mysql://user:pass@host:port/db).`;
@@ -228,24 +230,38 @@ export async function runCreateAdmin(
   io.log(`Created the admin ${email}. Sign in with it.`);
 }
 
-/** Recomputes every derived analytics table in one transaction, dated the organisation's today. */
-async function runRebuildAnalytics(dataSource: DataSource, io: CliIo): Promise<void> {
-  await runMigrate(dataSource, io);
+async function organisationToday(dataSource: DataSource): Promise<string> {
   const [settings] = (await dataSource.query('SELECT time_zone AS tz FROM organisation_settings WHERE id = 1')) as Array<{
     tz: string;
   }>;
-  const today = todayInTimeZone(settings?.tz ?? 'UTC');
+  return todayInTimeZone(settings?.tz ?? 'UTC');
+}
+
+/** Recomputes every derived analytics table in one transaction, dated the organisation's today. */
+async function runRebuildAnalytics(dataSource: DataSource, io: CliIo): Promise<void> {
+  await runMigrate(dataSource, io);
+  const today = await organisationToday(dataSource);
   const started = Date.now();
   await dataSource.transaction((manager) => rebuildAnalytics(manager, today));
   io.log(`Rebuilt the skill state and statistics as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   // The month-end snapshots too: every one of them may read differently.
-  const snapshotsStarted = Date.now();
   await invalidateAllTrendSnapshots(dataSource);
+  await refreshSnapshots(dataSource, today, io);
+}
+
+/** Writes the month-end snapshots that are missing or stale (what the server does in the background). */
+async function runRefreshSnapshots(dataSource: DataSource, io: CliIo): Promise<void> {
+  await runMigrate(dataSource, io);
+  await refreshSnapshots(dataSource, await organisationToday(dataSource), io);
+}
+
+async function refreshSnapshots(dataSource: DataSource, today: string, io: CliIo): Promise<void> {
+  const started = Date.now();
   const { months, rows } = await refreshTrendSnapshots(dataSource, today, (work) =>
     dataSource.transaction((manager) => work(manager)),
   );
   io.log(
-    `Rewrote the trend snapshots of ${months.length} month ends (${rows} rows) in ${((Date.now() - snapshotsStarted) / 1000).toFixed(1)} s.`,
+    `Rewrote the trend snapshots of ${months.length} month ends (${rows} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
 }
 
@@ -274,6 +290,11 @@ export async function runCli(argv: readonly string[], io: CliIo = { log: console
         if (rest.length) throw new CliUsageError(`rebuild-analytics takes no options (got "${rest.join(' ')}")`);
         dataSource = await openDatabase();
         await runRebuildAnalytics(dataSource, io);
+        return 0;
+      case 'refresh-snapshots':
+        if (rest.length) throw new CliUsageError(`refresh-snapshots takes no options (got "${rest.join(' ')}")`);
+        dataSource = await openDatabase();
+        await runRefreshSnapshots(dataSource, io);
         return 0;
       case 'create-admin':
         dataSource = await openDatabase();

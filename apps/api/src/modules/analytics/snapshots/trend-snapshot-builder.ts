@@ -53,10 +53,15 @@ export interface TrendSnapshotRow {
 export const ALL_SKILLS = 0;
 
 export class TrendSnapshotBuilder {
-  /** Per month: team → [headcount, required, met]. */
-  private readonly teams: Array<Map<number, [number, number, number]>>;
-  /** Per month: skill → [required, met, levelSum]. */
-  private readonly skills: Array<Map<number, [number, number, number]>>;
+  /** team → per month [headcount, required, met]. */
+  private readonly teams = new Map<number, Float64Array>();
+  /** (month * skillSlots + skill) * 3 → [required, met, levelSum], organisation-wide. */
+  private readonly skills: Float64Array;
+  private readonly skillSlots: number;
+  private readonly required = new Map<number, Array<[number, number]>>();
+  /** One employee's levels on one month end, by skill (reset after each use), and which are set. */
+  private readonly levels: Uint8Array;
+  private readonly touched: number[] = [];
 
   constructor(
     /** The month ends to compute, any order. */
@@ -64,36 +69,52 @@ export class TrendSnapshotBuilder {
     /** credential → the skills it grants, with levels. */
     private readonly grants: ReadonlyMap<number, ReadonlyArray<{ skillId: number; level: number }>>,
     /** role → skill → required level. */
-    private readonly requirements: ReadonlyMap<number, ReadonlyMap<number, number>>,
+    requirements: ReadonlyMap<number, ReadonlyMap<number, number>>,
   ) {
-    this.teams = monthEnds.map(() => new Map());
-    this.skills = monthEnds.map(() => new Map());
+    let maxSkill = 0;
+    for (const list of grants.values()) for (const grant of list) maxSkill = Math.max(maxSkill, grant.skillId);
+    for (const [roleId, bySkill] of requirements) {
+      this.required.set(roleId, [...bySkill]);
+      for (const skillId of bySkill.keys()) maxSkill = Math.max(maxSkill, skillId);
+    }
+    this.skillSlots = maxSkill + 1;
+    this.skills = new Float64Array(monthEnds.length * this.skillSlots * 3);
+    this.levels = new Uint8Array(this.skillSlots);
   }
 
   add(employee: SnapshotEmployee): void {
-    this.monthEnds.forEach((date, month) => {
-      if (employee.hire > date || (employee.leave !== null && employee.leave <= date)) return;
+    const held = employee.completions.map((c) => ({ ...c, grants: this.grants.get(c.credentialId) ?? [] }));
+    const { levels, touched, skills, skillSlots } = this;
+    const months = this.monthEnds.length;
+    for (let month = 0; month < months; month++) {
+      const date = this.monthEnds[month];
+      if (employee.hire > date || (employee.leave !== null && employee.leave <= date)) continue;
       const period = employee.periods.find((p) => p.start <= date && (p.end === null || p.end > date));
-      if (!period) return;
-      const levels = new Map<number, number>();
-      for (const completion of employee.completions) {
+      if (!period) continue;
+      for (const completion of held) {
         if (completion.awarded > date || (completion.expires !== null && completion.expires <= date)) continue;
-        for (const grant of this.grants.get(completion.credentialId) ?? [])
-          if ((levels.get(grant.skillId) ?? 0) < grant.level) levels.set(grant.skillId, grant.level);
+        for (const grant of completion.grants)
+          if (levels[grant.skillId] < grant.level) {
+            if (levels[grant.skillId] === 0) touched.push(grant.skillId);
+            levels[grant.skillId] = grant.level;
+          }
       }
-      const team = counter(this.teams[month], period.teamId);
-      team[0]++;
-      const bySkill = this.skills[month];
-      for (const [skillId, level] of levels) counter(bySkill, skillId)[2] += level;
-      for (const [skillId, requiredLevel] of this.requirements.get(period.roleId) ?? []) {
-        const met = (levels.get(skillId) ?? 0) >= requiredLevel ? 1 : 0;
-        team[1]++;
-        team[2] += met;
-        const skill = counter(bySkill, skillId);
-        skill[0]++;
-        skill[1] += met;
+      let team = this.teams.get(period.teamId);
+      if (!team) this.teams.set(period.teamId, (team = new Float64Array(months * 3)));
+      const at = month * 3;
+      team[at]++;
+      const base = month * skillSlots * 3;
+      for (const skillId of touched) skills[base + skillId * 3 + 2] += levels[skillId];
+      for (const [skillId, requiredLevel] of this.required.get(period.roleId) ?? []) {
+        const met = levels[skillId] >= requiredLevel ? 1 : 0;
+        team[at + 1]++;
+        team[at + 2] += met;
+        skills[base + skillId * 3]++;
+        skills[base + skillId * 3 + 1] += met;
       }
-    });
+      for (const skillId of touched) levels[skillId] = 0;
+      touched.length = 0;
+    }
   }
 
   /**
@@ -102,27 +123,29 @@ export class TrendSnapshotBuilder {
    */
   rows(scopesOf: (teamId: number) => readonly number[], organisation: number): TrendSnapshotRow[] {
     const rows: TrendSnapshotRow[] = [];
+    const { skills, skillSlots } = this;
     this.monthEnds.forEach((monthEnd, month) => {
       const scopes = new Map<number, [number, number, number]>([[organisation, [0, 0, 0]]]);
-      for (const [teamId, [headcount, required, met]] of this.teams[month])
+      const at = month * 3;
+      for (const [teamId, counts] of this.teams) {
+        if (counts[at] === 0) continue;
         for (const scopeId of scopesOf(teamId)) {
-          const into = counter(scopes, scopeId);
-          into[0] += headcount;
-          into[1] += required;
-          into[2] += met;
+          let into = scopes.get(scopeId);
+          if (!into) scopes.set(scopeId, (into = [0, 0, 0]));
+          into[0] += counts[at];
+          into[1] += counts[at + 1];
+          into[2] += counts[at + 2];
         }
+      }
       for (const [scopeId, [headcount, required, met]] of scopes)
         rows.push({ monthEnd, scopeId, skillId: ALL_SKILLS, headcount, required, met, levelSum: 0 });
       const headcount = (scopes.get(organisation) as [number, number, number])[0];
-      for (const [skillId, [required, met, levelSum]] of this.skills[month])
-        rows.push({ monthEnd, scopeId: organisation, skillId, headcount, required, met, levelSum });
+      const base = month * skillSlots * 3;
+      for (let skillId = 1; skillId < skillSlots; skillId++) {
+        const [required, met, levelSum] = skills.subarray(base + skillId * 3, base + skillId * 3 + 3);
+        if (required || levelSum) rows.push({ monthEnd, scopeId: organisation, skillId, headcount, required, met, levelSum });
+      }
     });
     return rows;
   }
-}
-
-function counter(map: Map<number, [number, number, number]>, key: number): [number, number, number] {
-  let value = map.get(key);
-  if (!value) map.set(key, (value = [0, 0, 0]));
-  return value;
 }

@@ -144,9 +144,9 @@ export async function refreshTrendSnapshots(
   }
   const builder = await snapshotBuilder(sql, months);
   const [bounds] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM employees')) as Row[];
-  const lastMonth = months[0];
+  const span = { from: months[months.length - 1], to: months[0] };
   for (let first = Number(bounds.lo ?? 1); first <= Number(bounds.hi ?? 0); first += RANGE)
-    for (const employee of await employeesInRange(sql, first, first + RANGE - 1, lastMonth)) builder.add(employee);
+    for (const employee of await employeesInRange(sql, first, first + RANGE - 1, span)) builder.add(employee);
   const rows = builder.rows(await scopesOfTeams(sql), ORGANISATION_SCOPE);
   await write(async (tx) => {
     await tx.query(`DELETE FROM trend_snapshots WHERE month_end IN (${placeholders(months.length)})`, months);
@@ -210,22 +210,31 @@ export async function scopesOfTeams(sql: SqlRunner): Promise<(teamId: number) =>
   return (teamId) => scopes.get(teamId) ?? [ORGANISATION_SCOPE];
 }
 
-async function employeesInRange(sql: SqlRunner, first: number, last: number, lastMonth: IsoDate): Promise<SnapshotEmployee[]> {
+/**
+ * The employees of an id range with what the month ends in `span` depend on: those hired by its
+ * end and not gone before its start, their periods and their valid completions overlapping it.
+ */
+async function employeesInRange(
+  sql: SqlRunner,
+  first: number,
+  last: number,
+  span: { from: IsoDate; to: IsoDate },
+): Promise<SnapshotEmployee[]> {
   const [people, periods, completions] = (await Promise.all([
-    sql.query('SELECT id, hire_date AS h, leave_date AS l FROM employees WHERE id BETWEEN ? AND ? AND hire_date <= ?', [
-      first,
-      last,
-      lastMonth,
-    ]),
+    sql.query(
+      'SELECT id, hire_date AS h, leave_date AS l FROM employees WHERE id BETWEEN ? AND ? AND hire_date <= ? ' +
+        'AND (leave_date IS NULL OR leave_date > ?)',
+      [first, last, span.to, span.from],
+    ),
     sql.query(
       'SELECT employee_id AS e, team_id AS t, role_id AS r, start_date AS s, end_date AS x FROM employment_periods ' +
-        'WHERE employee_id BETWEEN ? AND ? AND start_date <= ?',
-      [first, last, lastMonth],
+        'WHERE employee_id BETWEEN ? AND ? AND start_date <= ? AND (end_date IS NULL OR end_date > ?)',
+      [first, last, span.to, span.from],
     ),
     sql.query(
       'SELECT employee_id AS e, credential_id AS c, awarded_at AS a, expires_at AS x FROM completions ' +
-        "WHERE employee_id BETWEEN ? AND ? AND status = 'valid' AND awarded_at <= ?",
-      [first, last, lastMonth],
+        "WHERE employee_id BETWEEN ? AND ? AND status = 'valid' AND awarded_at <= ? AND (expires_at IS NULL OR expires_at > ?)",
+      [first, last, span.to, span.from],
     ),
   ])) as Row[][];
   const byId = new Map<
