@@ -19,7 +19,7 @@ import {
 } from '@skillgrid/shared';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
-import { orderedJoin, placeholders } from '../../database/sql';
+import { chunks, orderedJoin, placeholders, quote } from '../../database/sql';
 import { ScopeService } from '../scope/scope.service';
 import { AnalyticsContextService, type AnalyticsContext } from './analytics-context';
 import { groupTallies, sumGroups, type GroupSpec, type GroupTallies, type RequirementIndex } from './tallies';
@@ -378,20 +378,28 @@ export class AnalyticsService {
   }
 
   /**
-   * Who the one holder is, for rows with exactly one (current state only). One indexed lookup
-   * per row, starting from the team's members (orderedJoin fixes the join order).
+   * Who the one holder is, for rows with exactly one (current state only). One statement per
+   * 100 rows: from the (team, skill, level) asked, the team's members (orderedJoin fixes the
+   * join order), each an indexed lookup of that level.
    */
   private async nameSoleHolders(ctx: AnalyticsContext, rows: SinglePointOfFailureDto[]): Promise<void> {
     if (ctx.asOf < ctx.today) return;
     const J = orderedJoin(ctx.sql);
-    for (const row of rows.filter((r) => r.holders === 1).slice(0, 200)) {
+    for (const part of chunks(rows.filter((r) => r.holders === 1).slice(0, 200), 100)) {
+      const wanted = part.map((_, i) => (i === 0 ? 'SELECT ? AS t, ? AS s, ? AS l' : 'SELECT ?, ?, ?')).join(' UNION ALL ');
       const found = (await ctx.sql.query(
-        `SELECT e.id, e.name FROM team_closure gc ${J} rollup_members x ON x.team_id = gc.descendant_id ` +
-          `${J} employee_skill_levels h ON h.employee_id = x.employee_id AND h.skill_id = ? AND h.\`level\` = ? ` +
-          'JOIN employees e ON e.id = x.employee_id WHERE gc.ancestor_id = ? AND h.valid_until > ? LIMIT 2',
-        [row.skillId, row.requiredLevel, row.teamId, ctx.asOf],
+        `SELECT w.t, w.s, w.l, e.id, e.name FROM (${wanted}) w ${J} team_closure gc ON gc.ancestor_id = w.t ` +
+          `${J} rollup_members x ON x.team_id = gc.descendant_id ` +
+          `${J} employee_skill_levels h ON h.employee_id = x.employee_id AND h.skill_id = w.s AND h.${quote('level')} = w.l ` +
+          'JOIN employees e ON e.id = x.employee_id WHERE h.valid_until > ?',
+        [...part.flatMap((r) => [r.teamId, r.skillId, r.requiredLevel]), ctx.asOf],
       )) as Row[];
-      row.holderEmployees = found.map((f) => ({ id: Number(f.id), name: String(f.name) }));
+      const holders = new Map<string, Array<{ id: number; name: string }>>();
+      for (const f of found) {
+        const key = `${f.t}:${f.s}:${f.l}`;
+        holders.set(key, [...(holders.get(key) ?? []), { id: Number(f.id), name: String(f.name) }]);
+      }
+      for (const row of part) row.holderEmployees = holders.get(`${row.teamId}:${row.skillId}:${row.requiredLevel}`) ?? [];
     }
   }
 
