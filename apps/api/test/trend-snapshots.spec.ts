@@ -1,4 +1,5 @@
-import { todayInTimeZone, type TrendDto } from '@skillgrid/shared';
+import { addDays, todayInTimeZone, type TrendDto } from '@skillgrid/shared';
+import { TREND_LIMITS } from '../src/modules/analytics/people-analytics.service';
 import { TrendSnapshotsService } from '../src/modules/analytics/snapshots/trend-snapshots.service';
 import { SNAPSHOT_MONTHS, snapshotMonthEnds } from '../src/modules/analytics/snapshots/trend-snapshots.sql';
 import { createTestApp, signInPersonas, type Agent, type TestApp } from './support/test-app';
@@ -169,6 +170,28 @@ describe(`trend snapshots (${testDialect()})`, () => {
     expect(figures(rewritten).slice(4)).toEqual(figures(stale).slice(4));
   });
 
+  it('shows a large scope its stale snapshots, marked, until the refresh rewrites them', async () => {
+    await snapshots.refresh();
+    const before = await trend(hr, `teamId=${ids.yard}&months=3`);
+    expect(before.points.some((p) => p.stale)).toBe(false);
+    TREND_LIMITS.liveMaxHeadcount = 1;
+    try {
+      // Ann's Lift 2 renewed at the start of month m1: m1 reads otherwise, m2 does not.
+      await post('/api/completions', { employeeId: ids.ann, credentialId: ids.lift2, awardedAt: addDays(start(1), 1) });
+      const stale = await trend(hr, `teamId=${ids.yard}&months=3`);
+      expect(stale.points.map((p) => p.stale ?? false)).toEqual([false, true, false]);
+      // m1 as it was; today already counts the renewal.
+      expect(figures(stale)).toEqual([figures(before)[0], figures(before)[1], [today, 2, 4, 4]]);
+      await snapshots.refresh();
+      const rewritten = await trend(hr, `teamId=${ids.yard}&months=3`);
+      expect(rewritten.points.some((p) => p.stale)).toBe(false);
+      expect(figures(rewritten)).toEqual([figures(before)[0], [m[1], 2, 4, 4], [today, 2, 4, 4]]);
+      expect(rewritten).toEqual(await fromCompletions(hr, `teamId=${ids.yard}&months=3`));
+    } finally {
+      TREND_LIMITS.liveMaxHeadcount = 2_000;
+    }
+  });
+
   it('rewrites every month end after a change of requirements, and nothing for an award this month', async () => {
     await post('/api/completions', { employeeId: ids.kit, credentialId: ids.lift2, awardedAt: today });
     expect(await count('trend_snapshot_invalidations')).toBe(0);
@@ -186,8 +209,8 @@ describe(`trend snapshots (${testDialect()})`, () => {
       [m[4], 2, 2, 1],
       [m[3], 1, 1, 1],
       [m[2], 2, 2, 0],
-      [m[1], 2, 2, 1],
-      [today, 2, 2, 1],
+      [m[1], 2, 2, 2],
+      [today, 2, 2, 2],
     ]);
     expect((await snapshots.refresh())?.months).toHaveLength(SNAPSHOT_MONTHS);
     expect(await trend(hr, `teamId=${ids.yard}&months=7`)).toEqual(stale);

@@ -463,6 +463,12 @@ export interface TrendPointDto {
   coverage: number | null;
   avgLevel: number | null;
   suppressed: boolean;
+  /**
+   * True when the month end comes from a snapshot that a later change reaching back has made
+   * stale and the background refresh has not rewritten yet (large scopes only; smaller ones are
+   * computed from completions meanwhile).
+   */
+  stale?: boolean;
 }
 
 export interface TrendDto {

@@ -23,7 +23,7 @@ import { orderedJoin, placeholders, quote } from '../../database/sql';
 import { NEVER_EXPIRES, ORGANISATION_SCOPE } from './state/skill-state.sql';
 import { AnalyticsContextService, type AnalyticsContext } from './analytics-context';
 import { ALL_SKILLS } from './snapshots/trend-snapshot-builder';
-import { freshMonths, readSnapshots } from './snapshots/trend-snapshots.sql';
+import { readSnapshots, snapshotMonths } from './snapshots/trend-snapshots.sql';
 import { groupTallies, sumGroups } from './tallies';
 import { membersSource } from './gap-employees.service';
 import type { ExpertsQuery, ExpiringQuery, MatrixQuery, TrendQuery } from './dto/analytics.query';
@@ -344,13 +344,22 @@ export class PeopleAnalyticsService {
     const within = team ? [team.id] : ctx.roots;
     const skillId = skill?.id ?? null;
     const past = dates.filter((d) => d < ctx.today);
-    const fresh = skillId === null || within === null ? await freshMonths(ctx.sql, past) : new Set<IsoDate>();
-    const snapshots = await readSnapshots(ctx.sql, within ?? [ORGANISATION_SCOPE], skillId ?? ALL_SKILLS, [...fresh]);
+    const scopeIds = within ?? [ORGANISATION_SCOPE];
+    const { fresh, stale } =
+      skillId === null || within === null
+        ? await snapshotMonths(ctx.sql, past)
+        : { fresh: new Set<IsoDate>(), stale: new Set<IsoDate>() };
+    // A stale month end of a large scope is shown from its snapshot, marked stale, until the
+    // background refresh rewrites it: from completions it would take seconds per month.
+    const staleShown =
+      stale.size && (await this.headcount(ctx, scopeIds)) > TREND_LIMITS.liveMaxHeadcount ? stale : new Set<IsoDate>();
+    const snapshots = await readSnapshots(ctx.sql, scopeIds, skillId ?? ALL_SKILLS, [...fresh, ...staleShown]);
     const points: TrendPointDto[] = [];
     for (const asOf of dates) {
-      if (fresh.has(asOf)) {
+      if (fresh.has(asOf) || staleShown.has(asOf)) {
         const figures = snapshots.get(asOf) ?? { headcount: 0, required: 0, met: 0, levelSum: 0 };
-        points.push(trendPointOf(ctx, asOf, { ...figures, levelSum: skillId === null ? null : figures.levelSum }));
+        const point = trendPointOf(ctx, asOf, { ...figures, levelSum: skillId === null ? null : figures.levelSum });
+        points.push(staleShown.has(asOf) ? { ...point, stale: true } : point);
       } else if (asOf >= ctx.today) points.push(await this.currentTrendPoint(ctx, asOf, within, skillId));
       else points.push(await this.trendPoint(ctx, asOf, within, skillId));
     }
@@ -422,6 +431,13 @@ export class PeopleAnalyticsService {
     return trendPointOf(ctx, asOf, { headcount, required: Number(coverage.req), met: Number(coverage.met), levelSum });
   }
 }
+
+/**
+ * Scopes up to this many members compute a stale month end from completions (exact, and fast
+ * enough); larger ones show the stale snapshot until it is rewritten. A property, so tests can
+ * lower it.
+ */
+export const TREND_LIMITS = { liveMaxHeadcount: 2_000 };
 
 /** A point of the trend from its figures, with the executive's small groups withheld. */
 function trendPointOf(

@@ -1,11 +1,7 @@
 import { OPEN_BADGE_CHECKS, type OpenBadgeAlignmentDto, type OpenBadgeCheckDto } from '@skillgrid/shared';
+import { alignmentsOf, asArray, isObject } from './open-badge-verifier';
 
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const asArray = (value: unknown): unknown[] =>
-  Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-const asString = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
 function parse(text: string | null): unknown {
   if (!text) return null;
@@ -32,14 +28,7 @@ export function alignmentsOfDocument(document: string | null): OpenBadgeAlignmen
     : isObject(input['badgeClass'])
       ? input['badgeClass']
       : null;
-  return asArray((achievement ?? badgeClass)?.['alignment'])
-    .filter(isObject)
-    .map((a) => ({
-      targetName: asString(a['targetName']),
-      targetUrl: asString(a['targetUrl']),
-      targetCode: asString(a['targetCode']),
-    }))
-    .filter((a) => a.targetUrl || a.targetCode);
+  return alignmentsOf((achievement ?? badgeClass)?.['alignment']);
 }
 
 /** The checks kept at import (JSON); anything unreadable or unknown is left out. */

@@ -43,8 +43,8 @@ const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
 const HTTPS_MULTIKEY_VM = /^(https:\/\/[^#\s]+)#(z6Mk[1-9A-HJ-NP-Za-km-z]{40,60})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const asArray = (value: unknown): unknown[] =>
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const asArray = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 const asString = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 const idOf = (value: unknown): string | null => (isObject(value) ? asString(value['id']) : asString(value));
@@ -173,7 +173,8 @@ function summaryOf(partial: Partial<OpenBadgeSummaryDto> & Pick<OpenBadgeSummary
   };
 }
 
-function alignmentsOf(value: unknown): OpenBadgeSummaryDto['alignments'] {
+/** A badge's alignment targets: those with a URL or a code (what the catalogue can be matched on). */
+export function alignmentsOf(value: unknown): OpenBadgeSummaryDto['alignments'] {
   return asArray(value)
     .filter(isObject)
     .map((a) => ({

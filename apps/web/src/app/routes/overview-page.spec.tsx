@@ -86,6 +86,14 @@ describe('OverviewPage', () => {
     expect(Object.fromEntries(callsTo(calls, '/api/analytics/trend')[0])).toEqual({ skillId: '2', months: '24' });
   });
 
+  it('says when month ends are being recalculated, and from which month', async () => {
+    const stale: TrendDto = { ...trend, points: [trend.points[0], { ...trend.points[1], stale: true }] };
+    stubFetch([...sessionRoutes(makeUser({ role: 'hr' })), ...analyticsRoutes([{ path: '/api/analytics/trend', body: stale }])]);
+    renderRoutes(routes, '/overview');
+
+    expect(await screen.findByText(/From 2025-06 on, the month ends are being recalculated/)).toBeTruthy();
+  });
+
   it('follows a manager’s first team in the trend', async () => {
     const { calls } = stubFetch([...sessionRoutes(makeUser({ role: 'manager', managedTeamIds: [2, 5] })), ...analyticsRoutes()]);
     renderRoutes(routes, '/overview');

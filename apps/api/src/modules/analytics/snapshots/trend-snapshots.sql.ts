@@ -71,16 +71,23 @@ export async function staleFrom(sql: SqlRunner): Promise<IsoDate | null> {
   return row?.d ? date(row.d) : null;
 }
 
-/** The month ends of `wanted` with a snapshot that is not stale. */
-export async function freshMonths(sql: SqlRunner, wanted: readonly IsoDate[]): Promise<Set<IsoDate>> {
-  if (!wanted.length) return new Set();
-  const [rows, stale] = await Promise.all([
+/** Which month ends of `wanted` have a snapshot written, and which of those are stale. */
+export async function snapshotMonths(
+  sql: SqlRunner,
+  wanted: readonly IsoDate[],
+): Promise<{ fresh: Set<IsoDate>; stale: Set<IsoDate> }> {
+  if (!wanted.length) return { fresh: new Set(), stale: new Set() };
+  const [rows, from] = await Promise.all([
     sql.query(`SELECT month_end AS d FROM trend_snapshot_months WHERE month_end IN (${placeholders(wanted.length)})`, [
       ...wanted,
     ]) as Promise<Row[]>,
     staleFrom(sql),
   ]);
-  return new Set(rows.map((row) => date(row.d)).filter((d) => stale === null || d < stale));
+  const written = rows.map((row) => date(row.d));
+  return {
+    fresh: new Set(written.filter((d) => from === null || d < from)),
+    stale: new Set(written.filter((d) => from !== null && d >= from)),
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Select, Skeleton, Stack, VisuallyHidden } from '@mantine/core';
+import { Select, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { GapSkillRowDto } from '@skillgrid/shared';
 import { TrendLineChart } from '../../../../components/charts/trend-line-chart';
 import { EmptyState } from '../../../../components/ui/empty-state';
@@ -69,11 +69,19 @@ export function TrendCard({ teamId, skillId, skills, skillsPending, onSkillChang
       ) : trend.data.points.length === 0 ? (
         <EmptyState title="No history yet" description="Monthly figures appear once there are month-ends to look back on." />
       ) : (
-        <TrendLineChart
-          title={`Coverage over ${MONTHS} months${subject ? `: ${subject}` : ''}`}
-          description="Share of the people who need the skill who meet the level, at each month end"
-          data={trend.data.points}
-        />
+        <>
+          <TrendLineChart
+            title={`Coverage over ${MONTHS} months${subject ? `: ${subject}` : ''}`}
+            description="Share of the people who need the skill who meet the level, at each month end"
+            data={trend.data.points}
+          />
+          {trend.data.points.some((point) => point.stale) ? (
+            <Text size="xs" c="dimmed">
+              From {trend.data.points.find((point) => point.stale)?.month} on, the month ends are being recalculated after a
+              change to past records; until then they show the figures from before it.
+            </Text>
+          ) : null}
+        </>
       )}
     </OverviewCard>
   );
