@@ -13,8 +13,9 @@ import { ALL_SKILLS, TrendSnapshotBuilder, type SnapshotEmployee, type TrendSnap
  * - A write that reaches back to a date before the current month (a completion awarded then, an
  *   employee's past dates) appends an invalidation from that date, in the writer's transaction;
  *   changes that reach every month (requirements, credential grants, the team tree) invalidate
- *   from the start. A snapshot on or after an invalidation's date is stale: readers compute that
- *   month from completions, and the next refresh rewrites it.
+ *   from the start. A snapshot on or after an invalidation's date is stale until the next refresh
+ *   rewrites it: meanwhile the trend computes that month from completions for a small scope, and
+ *   shows the stale snapshot, marked, for a large one.
  * - A refresh computes all missing and stale months in one pass over the employees, by ranges of
  *   ids, and replaces them in one transaction.
  */
@@ -26,7 +27,7 @@ export const SNAPSHOT_MONTHS = 35;
 /** Employees per read of a refresh. */
 const RANGE = 5_000;
 /** The earliest date: an invalidation from it makes every snapshot stale. */
-export const FROM_THE_START = '0001-01-01';
+const FROM_THE_START = '0001-01-01';
 
 type Row = Record<string, string | number | null>;
 const date = (value: unknown): IsoDate => (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10);
@@ -66,7 +67,7 @@ export async function invalidateAllTrendSnapshots(sql: SqlRunner): Promise<void>
 }
 
 /** The earliest date invalidated and not yet rewritten, or null. */
-export async function staleFrom(sql: SqlRunner): Promise<IsoDate | null> {
+async function staleFrom(sql: SqlRunner): Promise<IsoDate | null> {
   const [row] = (await sql.query('SELECT MIN(from_date) AS d FROM trend_snapshot_invalidations')) as Row[];
   return row?.d ? date(row.d) : null;
 }
@@ -170,8 +171,7 @@ export async function refreshTrendSnapshots(
   return { months, employees: Number(bounds.n), rows: rows.length };
 }
 
-/** Inserts snapshot rows (the demo seed writes its own through this too). */
-export async function insertSnapshotRows(sql: SqlRunner, rows: readonly TrendSnapshotRow[]): Promise<void> {
+async function insertSnapshotRows(sql: SqlRunner, rows: readonly TrendSnapshotRow[]): Promise<void> {
   for (const part of chunks(rows, 500))
     await sql.query(
       `INSERT INTO trend_snapshots (scope_id, skill_id, month_end, headcount, ${quote('required')}, met, level_sum) VALUES ` +
@@ -186,7 +186,7 @@ async function deleteInvalidations(sql: SqlRunner, ids: readonly number[]): Prom
 }
 
 /** A builder for these month ends, with the credentials' grants and the roles' requirements as they are now. */
-export async function snapshotBuilder(sql: SqlRunner, monthEnds: readonly IsoDate[]): Promise<TrendSnapshotBuilder> {
+async function snapshotBuilder(sql: SqlRunner, monthEnds: readonly IsoDate[]): Promise<TrendSnapshotBuilder> {
   const grants = new Map<number, Array<{ skillId: number; level: number }>>();
   for (const row of (await sql.query(
     `SELECT credential_id AS c, skill_id AS s, ${quote('level')} AS l FROM credential_skills`,
@@ -207,7 +207,7 @@ export async function snapshotBuilder(sql: SqlRunner, monthEnds: readonly IsoDat
 }
 
 /** team → the scopes its members count in (itself, its ancestors, the organisation). */
-export async function scopesOfTeams(sql: SqlRunner): Promise<(teamId: number) => readonly number[]> {
+async function scopesOfTeams(sql: SqlRunner): Promise<(teamId: number) => readonly number[]> {
   const scopes = new Map<number, number[]>();
   for (const row of (await sql.query('SELECT ancestor_id AS a, descendant_id AS d FROM team_closure')) as Row[]) {
     const list = scopes.get(Number(row.d)) ?? [];
