@@ -9,6 +9,7 @@ import { Skill } from '../src/modules/skills/skill.entity';
 import { Role } from '../src/modules/roles/role.entity';
 import { RoleRequirement } from '../src/modules/roles/role-requirement.entity';
 import { onetLevel, onetWeight } from '../src/modules/imports/taxonomies';
+import { FAILED_ON_OUR_SIDE, ImportsService } from '../src/modules/imports/imports.service';
 
 /** The shared reference data (never copied into the repository): ../shared/data from the repository root. */
 const DATA = resolve(__dirname, '../../../../shared/data');
@@ -259,6 +260,24 @@ describe(`catalogue and taxonomy imports (${testDialect()})`, () => {
       for (const name of names) request = request.attach(name, readFileSync(join(DATA, folder, name)), name);
       return request;
     };
+
+    withData('ends a taxonomy import that fails on the server as failed, saying so, with nothing written', async () => {
+      const skillsBefore = await sut.dataSource.getRepository(Skill).count();
+      // A failure that is not the files' fault, once they are read.
+      const service = sut.app.get(ImportsService) as unknown as { progress: () => Promise<void> };
+      const failure = jest.spyOn(service, 'progress').mockRejectedValueOnce(new Error('disk on fire'));
+      try {
+        const names = ['transversalSkillsCollection_en.csv', 'digitalSkillsCollection_en.csv', 'skillsHierarchy_en.csv'];
+        const report = (await attachAll('esco-1.2.0', names).expect(422)).body as ImportReportDto;
+        expect(report.errors).toEqual([{ message: FAILED_ON_OUR_SIDE }]);
+        const job = (await hr.get(`/api/imports/jobs/${report.jobId}`).expect(200)).body as ImportJobDto;
+        expect(job.status).toBe('failed');
+        expect(job.report?.errors).toEqual([{ message: FAILED_ON_OUR_SIDE }]);
+      } finally {
+        failure.mockRestore();
+      }
+      expect(await sut.dataSource.getRepository(Skill).count()).toBe(skillsBefore);
+    });
 
     withData('imports ESCO skills with their URI, kind from the collection and category from the hierarchy', async () => {
       const names = [

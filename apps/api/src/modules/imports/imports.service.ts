@@ -49,6 +49,8 @@ const HEARTBEAT_MS = 15_000;
 export const STALE_JOB_MS = 3 * 60_000;
 /** How often every server looks for jobs whose server has gone. */
 const SWEEP_MS = 60_000;
+/** What an import that failed for a reason other than its file says. */
+export const FAILED_ON_OUR_SIDE = 'The import failed on our side and wrote nothing; it has been logged';
 export const INTERRUPTED_MESSAGE = 'The server stopped while this import was running; nothing was written, run it again';
 
 /** Thrown inside the transaction to undo it when apply found clashes. */
@@ -400,7 +402,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       return result;
     } catch (error) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      addErrors([{ message: 'The import failed on our side and wrote nothing; it has been logged' }]);
+      addErrors([{ message: FAILED_ON_OUR_SIDE }]);
       const result = report(format, rows, none);
       await this.finish(job, 'failed', result).catch(() => undefined);
       return result;
@@ -495,8 +497,14 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
           });
         });
     } catch (error) {
-      if (!(error instanceof ImportFileError)) throw error;
-      errors.push({ ...(error.field ? { field: error.field } : {}), message: error.message });
+      if (error instanceof ImportFileError)
+        errors.push({ ...(error.field ? { field: error.field } : {}), message: error.message });
+      else {
+        // Not the file's fault: the job ends failed with that said (not left running until the
+        // sweep calls it interrupted); the transaction has rolled back.
+        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        errors.push({ message: FAILED_ON_OUR_SIDE });
+      }
     } finally {
       heartbeat();
       await Promise.all(files.map((file) => rm(file.path, { force: true }).catch(() => undefined)));
