@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchChromium,
-  openPage,
-  screenshot,
-  seriousA11yViolations,
-  signInThroughForm,
-  startApp,
-  type RunningApp,
-} from './support';
+import { chromiumSuite, screenshot, seriousA11yViolations } from './support';
 
 /** The reference badges of ../shared/data (beside the repository); never copied into it. */
 const DATA = resolve(__dirname, '../../..', '../shared/data/open-badges');
@@ -26,29 +17,10 @@ interface Person {
  * one on the Imports page and sees it leave the list, the other still waiting.
  */
 describe('mapping imported Open Badges in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const pages: Array<{ page: Page; errors: string[] }> = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-  afterEach(() => {
-    const errors = pages.splice(0).flatMap((opened) => opened.errors);
-    expect(errors).toEqual([]);
-  });
+  const app = chromiumSuite();
 
   it('lets HR map a pending badge to a credential, and the badge leaves the list', async () => {
-    const opened = await openPage(browser);
-    pages.push(opened);
-    const { page } = opened;
-    await signInThroughForm(page, app.url, 'hr@demo.skillgrid.test');
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    const page = await app.signedIn('hr@demo.skillgrid.test');
 
     const employee = (await (await page.request.get(`${app.url}/api/employees?q=employee@demo.skillgrid.test`)).json())
       .items[0] as Person;

@@ -2,46 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchChromium,
-  openPage,
-  screenshot,
-  screenshotDir,
-  seriousA11yViolations,
-  signInThroughForm,
-  startApp,
-  type RunningApp,
-} from './support';
+import type { Page } from 'playwright-core';
+import { chromiumSuite, screenshot, screenshotDir, seriousA11yViolations } from './support';
 
 /**
  * Issues 5 and 6 as users meet them: an executive plays with the workforce outlook's attrition and
  * takes the XLSX and PDF away; HR imports completions from a CSV through the Imports page.
  */
 describe('forecasts, exports and imports in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const pages: Array<{ errors: string[] }> = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-  afterEach(() => {
-    expect(pages.splice(0).flatMap((opened) => opened.errors)).toEqual([]);
-  });
-
-  async function signedIn(email: string, home: RegExp): Promise<Page> {
-    const opened = await openPage(browser);
-    pages.push(opened);
-    await signInThroughForm(opened.page, app.url, email);
-    await opened.page.waitForURL(home);
-    return opened.page;
-  }
+  const app = chromiumSuite();
+  const signedIn = app.signedIn;
 
   /** Opens the Export menu (its button by name), clicks a format and saves what the browser downloads. */
   async function exportAs(page: Page, button: RegExp, format: RegExp, file: string): Promise<string> {

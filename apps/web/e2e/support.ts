@@ -127,3 +127,51 @@ export async function openPage(
   });
   return { page, errors };
 }
+
+/** What a Chromium suite gets from chromiumSuite: the running app's URL and signed-in pages. */
+export interface ChromiumSuite {
+  /** The app's address (known once the suite's beforeAll has run). */
+  readonly url: string;
+  /**
+   * A fresh page signed in through the form, once it has left the sign-in page (or reached
+   * `home`). Its JavaScript and console errors fail the test that opened it.
+   */
+  signedIn(email: string, home?: RegExp): Promise<Page>;
+}
+
+/**
+ * The set-up every page-driving suite shares, registered in the calling describe: the built app
+ * and one Chromium for the file, closed after it, and every page opened checked for errors
+ * after each test.
+ */
+export function chromiumSuite(employees?: number): ChromiumSuite {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  const opened: Array<{ errors: string[] }> = [];
+  beforeAll(async () => {
+    app = await startApp(employees);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  afterEach(() => {
+    // Every page opened in a test must have run without JavaScript or console errors.
+    expect(opened.splice(0).flatMap((page) => page.errors)).toEqual([]);
+  });
+  return {
+    get url() {
+      if (!app) throw new Error('the app is not started yet: use the suite inside a test');
+      return app.url;
+    },
+    async signedIn(email, home) {
+      if (!browser || !app) throw new Error('the browser is not started yet: use the suite inside a test');
+      const page = await openPage(browser);
+      opened.push(page);
+      await signInThroughForm(page.page, app.url, email);
+      await page.page.waitForURL(home ?? ((url) => !url.pathname.startsWith('/sign-in')));
+      return page.page;
+    },
+  };
+}

@@ -1,13 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  launchChromium,
-  openPage,
-  screenshot,
-  seriousA11yViolations,
-  signInThroughForm,
-  startApp,
-  type RunningApp,
-} from './support';
+import type { Locator } from 'playwright-core';
+import { chromiumSuite, screenshot, seriousA11yViolations } from './support';
 
 /**
  * The day-to-day workflows of issue 4, as users do them: HR adds a credential to the catalogue, a
@@ -15,33 +7,10 @@ import {
  * recorded, and the employee finds the assignment on My skills.
  */
 describe('catalogue and assignment workflows in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const pages: Array<{ page: Page; errors: string[] }> = [];
+  const app = chromiumSuite();
+  const signedIn = app.signedIn;
   const credentialName = 'Warehouse Safety Refresher';
   const clusterName = 'Safe Shift Starter';
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-  afterEach(() => {
-    // Every page opened in a test must have run without JavaScript or console errors.
-    const errors = pages.splice(0).flatMap((opened) => opened.errors);
-    expect(errors).toEqual([]);
-  });
-
-  async function signedIn(email: string): Promise<Page> {
-    const opened = await openPage(browser);
-    pages.push(opened);
-    await signInThroughForm(opened.page, app.url, email);
-    await opened.page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return opened.page;
-  }
 
   /** A text field by its accessible name (a required field's " *" is hidden from it). */
   const textbox = (scope: Locator, name: string) => scope.getByRole('textbox', { name, exact: true });

@@ -69,7 +69,11 @@ export function orderedJoin(sql: SqlRunner): string {
   return dialectOfRunner(sql) === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
 }
 
-/** A DATETIME value for raw SQL as TypeORM writes it: SQLite keeps milliseconds in its text, MySQL whole seconds (UTC). */
+/**
+ * An instant as a DATETIME value for raw SQL, in UTC, as TypeORM itself writes it: SQLite keeps
+ * "YYYY-MM-DD HH:MM:SS.SSS" text; MySQL receives "YYYY-MM-DD HH:MM:SS" (the connection's time
+ * zone is 'Z').
+ */
 export function timestampValue(date: Date, dialect: Dialect): string {
   const iso = date.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, dialect === 'sqlite' ? 23 : 19)}`;

@@ -81,9 +81,25 @@ const COMPLETION_COLUMNS = [
   'created_at',
   'updated_at',
 ];
+/** The columns of the employees rows the people model generates, in their order. */
+const EMPLOYEE_COLUMNS = [
+  'id',
+  'external_id',
+  'name',
+  'email',
+  'team_id',
+  'role_id',
+  'location_id',
+  'hire_date',
+  'status',
+  'leave_date',
+  'target_role_id',
+  'created_at',
+  'updated_at',
+];
 /** Where the snapshot builder's inputs sit in the employees and completions rows. */
-const EMPLOYEE_HIRE = 7;
-const EMPLOYEE_LEAVE = 9;
+const EMPLOYEE_HIRE = EMPLOYEE_COLUMNS.indexOf('hire_date');
+const EMPLOYEE_LEAVE = EMPLOYEE_COLUMNS.indexOf('leave_date');
 const SNAPSHOT_COLUMNS = {
   credential: COMPLETION_COLUMNS.indexOf('credential_id'),
   awarded: COMPLETION_COLUMNS.indexOf('awarded_at'),
@@ -510,25 +526,7 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
       assignments += rows.assignments.length;
       const done = `Employees ${last}/${employees} (${Math.floor((last / employees) * 100)}%): ${completions} completions, ${assignments} assignments`;
       await writer.inBackground(async () => {
-        await writer.insert(
-          'employees',
-          [
-            'id',
-            'external_id',
-            'name',
-            'email',
-            'team_id',
-            'role_id',
-            'location_id',
-            'hire_date',
-            'status',
-            'leave_date',
-            'target_role_id',
-            'created_at',
-            'updated_at',
-          ],
-          rows.employees,
-        );
+        await writer.insert('employees', EMPLOYEE_COLUMNS, rows.employees);
         await writer.insert(
           'employment_periods',
           ['employee_id', 'team_id', 'role_id', 'location_id', 'start_date', 'end_date'],

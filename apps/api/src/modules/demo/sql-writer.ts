@@ -2,16 +2,11 @@ import { Readable } from 'node:stream';
 import { TableIndex, type DataSource, type QueryRunner } from 'typeorm';
 
 export { dialectOf, quote, type Dialect, type SqlValue } from '../../database/sql';
-import { dialectOf, quote, type Dialect, type SqlValue } from '../../database/sql';
+import { dialectOf, quote, timestampValue, type Dialect, type SqlValue } from '../../database/sql';
 
-/**
- * Formats an instant for a DATETIME column in UTC, as TypeORM itself writes it: SQLite
- * keeps "YYYY-MM-DD HH:MM:SS.SSS" text; MySQL receives "YYYY-MM-DD HH:MM:SS" (the
- * connection's time zone is 'Z').
- */
+/** timestampValue of an instant in epoch milliseconds (the generator counts in them). */
 export function formatTimestamp(epochMs: number, dialect: Dialect): string {
-  const iso = new Date(epochMs).toISOString();
-  return dialect === 'sqlite' ? `${iso.slice(0, 10)} ${iso.slice(11, 23)}` : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  return timestampValue(new Date(epochMs), dialect);
 }
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
