@@ -22,7 +22,7 @@ import { User } from './modules/users/user.entity';
 import { AuditLog } from './modules/audit/audit-log.entity';
 import { utcNow } from './database/column-types';
 import { invalidateAllTrendSnapshots, refreshTrendSnapshots } from './modules/analytics/snapshots/trend-snapshots.sql';
-import { rebuildAnalytics } from './modules/analytics/state/skill-state.sql';
+import { recomputeAnalytics } from './modules/analytics/state/skill-state-rebuild';
 
 /**
  * Skillgrid command line (plain Node, no Nest):
@@ -242,8 +242,17 @@ async function runRebuildAnalytics(dataSource: DataSource, io: CliIo): Promise<v
   await runMigrate(dataSource, io);
   const today = await organisationToday(dataSource);
   const started = Date.now();
-  await dataSource.transaction((manager) => rebuildAnalytics(manager, today));
-  io.log(`Rebuilt the skill state and statistics as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const steps: string[] = [];
+  let last = started;
+  await dataSource.transaction((manager) =>
+    recomputeAnalytics(manager, today, (step) => {
+      steps.push(`${step} ${((Date.now() - last) / 1000).toFixed(1)} s`);
+      last = Date.now();
+    }),
+  );
+  io.log(
+    `Rebuilt the skill state and statistics as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s (${steps.join(', ')}).`,
+  );
   // The month-end snapshots too: every one of them may read differently.
   await invalidateAllTrendSnapshots(dataSource);
   await refreshSnapshots(dataSource, today, io);

@@ -8,6 +8,8 @@ import { AuditLog } from '../src/modules/audit/audit-log.entity';
 import { rebuildAnalytics } from '../src/modules/analytics/state/skill-state.sql';
 import { Assignment } from '../src/modules/assignments/assignment.entity';
 import { utcNow } from '../src/database/column-types';
+import { Logger } from '@nestjs/common';
+import { REBUILD_THRESHOLD } from '../src/modules/imports/definitions/completions.import';
 
 /** A zip whose one entry claims to unpack to `bytes` (its directory is all an importer should need to refuse it). */
 function zipClaiming(bytes: number): Buffer {
@@ -117,6 +119,35 @@ describe(`imports (${testDialect()})`, () => {
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ rows: 3, created: 2, updated: 0, unchanged: 1, errors: [], dryRun: true });
       await expect(completionCount()).resolves.toBe(before);
+    });
+
+    it('rebuilds every statistic in memory when a file reaches enough people, equal to the set-based rebuild', async () => {
+      const logged = jest.spyOn(Logger.prototype, 'log');
+      const threshold = { ...REBUILD_THRESHOLD };
+      Object.assign(REBUILD_THRESHOLD, { people: 1, share: 0 });
+      try {
+        const before = await completionCount();
+        const file = csv(
+          header,
+          `ada@test.example,Forklift Licence,${addDays(lastMonth, -2)},,,`,
+          `ned@test.example,Forklift Licence,${addDays(lastMonth, -4)},,,`,
+        );
+        await upload(hr, 'completions', file).expect(200);
+        await expect(completionCount()).resolves.toBe(before + 2);
+        // The import took the rebuild path (its log lists the rebuild's steps)…
+        expect(logged.mock.calls.some(([message]) => String(message).includes('skill levels ('))).toBe(true);
+        const profile = (await hr.get(`/api/employees/${fx.people.ned.id}/profile`).expect(200)).body as {
+          skills: Array<{ skillName: string; level: number }>;
+        };
+        expect(profile.skills.map((s) => [s.skillName, s.level])).toContainEqual(['Forklift', 3]);
+        // …and wrote what the set-based rebuild writes from the same completions.
+        const recomputed = await analyticsState();
+        await sut.dataSource.transaction((m) => rebuildAnalytics(m, today));
+        expect(recomputed).toEqual(await analyticsState());
+      } finally {
+        Object.assign(REBUILD_THRESHOLD, threshold);
+        logged.mockRestore();
+      }
     });
 
     it('imports a good file, keeps the analytics equal to a rebuild, and records the import in the audit log', async () => {

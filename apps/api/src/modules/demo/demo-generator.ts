@@ -12,10 +12,16 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { nameKey } from '../../database/column-types';
 import { demoCatalogue, type DemoCatalogue } from './catalogue';
 import { CAPABILITY_TARGETS, ORGANISATION, PROFICIENCY_LEVELS } from './catalogue/organisation.catalogue';
-import { Calendar } from './calendar';
+import { Calendar } from '../../common/calendar';
 import { planOrganisation, type OrgPlan, type TeamPlan } from './org-structure';
 import { PeopleModel, type BatchRows, type DemoCast } from './people';
-import { DemoSkillState, type StatRows, type StateRows } from './skill-state';
+import {
+  SkillStateBuilder,
+  STAT_COLUMNS,
+  type SkillStateModel,
+  type StatRows,
+  type StateRows,
+} from '../analytics/state/skill-state-builder';
 import { hashString, stableUuid } from './prng';
 import { BulkWriter, formatTimestamp, quote, type SqlValue } from './sql-writer';
 
@@ -105,14 +111,6 @@ const SNAPSHOT_COLUMNS = {
   awarded: COMPLETION_COLUMNS.indexOf('awarded_at'),
   expires: COMPLETION_COLUMNS.indexOf('expires_at'),
   status: COMPLETION_COLUMNS.indexOf('status'),
-};
-
-const STAT_COLUMNS: Record<StatRows['table'], string[]> = {
-  skill_stats: ['scope_id', 'dim', 'dim_id', 'skill_id', 'level', 'holders', 'met', 'towards'],
-  headcount_stats: ['scope_id', 'dim', 'dim_id', 'role_id', 'headcount', 'recorded'],
-  expiry_stats: ['scope_id', 'expires_on', 'completions'],
-  qualified_stats: ['scope_id', 'role_id', 'skill_id', 'until_month', 'holders'],
-  renewal_stats: ['skill_id', 'expires_on', 'expired', 'renewed'],
 };
 
 /** The tables written batch by batch, whose secondary indexes are built once at the end. */
@@ -493,18 +491,15 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
 
     // The skill state and statistics are computed as the people are generated (the same rows as
     // rebuildAnalytics, without reading 8 million completions back at 1,000,000 employees).
-    const state = new DemoSkillState(catalogue, plan, options.today, {
+    const stateModel = demoStateModel(catalogue, plan, options.today);
+    const state = new SkillStateBuilder(stateModel, {
       credential: COMPLETION_COLUMNS.indexOf('credential_id'),
       awarded: COMPLETION_COLUMNS.indexOf('awarded_at'),
       expires: COMPLETION_COLUMNS.indexOf('expires_at'),
       status: COMPLETION_COLUMNS.indexOf('status'),
     });
     // And the month-end snapshots of the coverage trend, from the same rows.
-    const snapshots = new TrendSnapshotBuilder(
-      snapshotMonthEnds(options.today),
-      new Map(catalogue.credentials.map((c) => [c.id, c.grants])),
-      new Map(catalogue.roles.map((r) => [r.id, new Map(r.requirements.map((q) => [q.skillId, q.level]))])),
-    );
+    const snapshots = new TrendSnapshotBuilder(snapshotMonthEnds(options.today), stateModel.grants, stateModel.requirements);
     let completions = 0;
     let assignments = 0;
     restoreIndexes = await writer.dropSecondaryIndexes(BULK_TABLES);
@@ -517,7 +512,18 @@ export async function generateDemoOrganisation(dataSource: DataSource, options: 
         const from = rows.completions.length;
         const periodsFrom = rows.periods.length;
         model.generate(core, fullCast, rows, dialect);
-        state.add(core, rows.completions, from, stateRows);
+        state.add(
+          {
+            id: core.id,
+            teamId: core.team.id,
+            roleId: core.roleId,
+            locationId: core.locationId,
+            active: core.status === 'active',
+          },
+          rows.completions,
+          from,
+          stateRows,
+        );
         snapshots.add(snapshotEmployee(rows, from, periodsFrom));
         // The previous batch is being written meanwhile: let its next statement go out.
         if ((id - first) % GENERATE_SLICE === GENERATE_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
@@ -700,8 +706,22 @@ async function writeSnapshots(writer: BulkWriter, snapshots: TrendSnapshotBuilde
   );
 }
 
+/** The catalogue and team tree as the in-memory skill state reads them. */
+function demoStateModel(catalogue: DemoCatalogue, plan: OrgPlan, today: string): SkillStateModel {
+  const largest = (ids: number[]) => Math.max(0, ...ids);
+  return {
+    validOn: today,
+    grants: new Map(catalogue.credentials.map((c) => [c.id, c.grants])),
+    requirements: new Map(catalogue.roles.map((r) => [r.id, new Map(r.requirements.map((q) => [q.skillId, q.level]))])),
+    teams: plan.teams,
+    maxSkillId: largest(catalogue.skills.map((s) => s.id)),
+    maxRoleId: largest(catalogue.roles.map((r) => r.id)),
+    maxLocationId: largest(catalogue.locations.map((l) => l.id)),
+  };
+}
+
 /** Writes the statistics computed in memory, working out the next rows while the database writes the last. */
-async function writeStatistics(writer: BulkWriter, state: DemoSkillState): Promise<void> {
+async function writeStatistics(writer: BulkWriter, state: SkillStateBuilder): Promise<void> {
   let pending: StatRows[] = [];
   let buffered = 0;
   const flush = () => {

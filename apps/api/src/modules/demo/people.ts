@@ -3,7 +3,7 @@ import type { DemoCatalogue } from './catalogue';
 import { INTERNAL_ACADEMY } from './catalogue/credentials.catalogue';
 import { LOCATIONS, MANDATORY_TRAINING, ORGANISATION, type NamePool } from './catalogue/organisation.catalogue';
 import { NAMES } from './catalogue/names.catalogue';
-import type { Calendar } from './calendar';
+import type { Calendar } from '../../common/calendar';
 import type { OrgPlan, TeamPlan } from './org-structure';
 import { Random, cumulativeWeights } from './prng';
 import { formatDayTimestamp, type Dialect, type SqlValue } from './sql-writer';

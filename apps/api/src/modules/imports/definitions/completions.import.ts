@@ -4,7 +4,8 @@ import { addMonths } from '@skillgrid/shared';
 import { chunks, timestampValue, type Dialect } from '../../../database/sql';
 import { nameKey, utcNow } from '../../../database/column-types';
 import { invalidateTrendSnapshots } from '../../analytics/snapshots/trend-snapshots.sql';
-import { contributeEmployees, rebuildAnalytics, withdrawEmployees } from '../../analytics/state/skill-state.sql';
+import { recomputeAnalytics } from '../../analytics/state/skill-state-rebuild';
+import { contributeEmployees, withdrawEmployees } from '../../analytics/state/skill-state.sql';
 import { refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
 import { AuditLog } from '../../audit/audit-log.entity';
 import { Completion } from '../../completions/completion.entity';
@@ -83,10 +84,10 @@ const BATCH = 2000;
 /**
  * An import that changes the completions of at least this many people, and this share of the
  * organisation, rebuilds every statistic from scratch instead of taking those people out and
- * putting them back (each of those passes costs about what a rebuild of everyone does).
+ * putting them back (each of those passes costs about what a rebuild of everyone does). Exported
+ * so that a test can take that path with a small organisation.
  */
-const REBUILD_FROM = 5_000;
-const REBUILD_SHARE = 0.2;
+export const REBUILD_THRESHOLD = { people: 5_000, share: 0.2 };
 
 export const completionsImport: ImportDefinition<CompletionRow> = {
   entity: 'completions',
@@ -360,7 +361,7 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
       )) as Array<{ employee_id: number | string }>
     ).map((row) => Number(row.employee_id));
     const [{ people }] = (await manager.query('SELECT COUNT(*) AS people FROM employees')) as Array<{ people: number | string }>;
-    const rebuild = affected.length >= Math.max(REBUILD_FROM, Number(people) * REBUILD_SHARE);
+    const rebuild = affected.length >= Math.max(REBUILD_THRESHOLD.people, Number(people) * REBUILD_THRESHOLD.share);
     const [{ validOn }] = (await manager.query('SELECT valid_on AS validOn FROM rollup_state WHERE id = 1')) as Array<{
       validOn: string;
     }>;
@@ -423,7 +424,7 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
     }
     timer.lap('updated');
     await context.progress(Math.floor(total * 0.8));
-    if (rebuild) await rebuildAnalytics(manager, String(validOn).slice(0, 10));
+    if (rebuild) await recomputeAnalytics(manager, String(validOn).slice(0, 10), (step) => timer.lap(step));
     else {
       await contributeEmployees(manager, dialect, affected);
       // Which of their assigned credentials are now done (the rebuild above does everyone's).
@@ -438,7 +439,7 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
       String(since instanceof Date ? since.toISOString() : since).slice(0, 10),
       context.today,
     );
-    timer.lap(rebuild ? 'rebuilt the statistics' : 'contributed');
+    timer.lap(rebuild ? 'snapshots invalidated' : 'contributed');
     logger.log(`${total} completions for ${affected.length} people: ${timer.summary()}`);
     await context.progress(total);
     return counts;

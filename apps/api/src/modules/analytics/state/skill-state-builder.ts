@@ -1,11 +1,8 @@
 import { RENEWAL_WINDOW_DAYS } from '@skillgrid/shared';
-import { NEVER_EXPIRES, ORGANISATION_SCOPE } from '../analytics/state/skill-state.sql';
-import { STAT_DIMENSIONS } from '../analytics/state/skill-state.entities';
-import type { DemoCatalogue } from './catalogue';
-import { Calendar } from './calendar';
-import type { OrgPlan } from './org-structure';
-import type { EmployeeCore } from './people';
-import type { SqlValue } from './sql-writer';
+import type { SqlValue } from '../../../database/sql';
+import { Calendar } from '../../../common/calendar';
+import { NEVER_EXPIRES, ORGANISATION_SCOPE } from './skill-state.sql';
+import { STAT_DIMENSIONS } from './skill-state.entities';
 
 /** Rows of the per-employee tables, written with each batch of employees. */
 export interface StateRows {
@@ -27,26 +24,67 @@ export interface StatRows {
   rows: SqlValue[][];
 }
 
+/** The columns of each statistics table, in the order of StatRows' rows. */
+export const STAT_COLUMNS: Record<StatRows['table'], readonly string[]> = {
+  skill_stats: ['scope_id', 'dim', 'dim_id', 'skill_id', 'level', 'holders', 'met', 'towards'],
+  headcount_stats: ['scope_id', 'dim', 'dim_id', 'role_id', 'headcount', 'recorded'],
+  expiry_stats: ['scope_id', 'expires_on', 'completions'],
+  qualified_stats: ['scope_id', 'role_id', 'skill_id', 'until_month', 'holders'],
+  renewal_stats: ['skill_id', 'expires_on', 'expired', 'renewed'],
+};
+/** The columns of the per-employee rows (StateRows). */
+export const LEVEL_COLUMNS = ['employee_id', 'skill_id', 'level', 'valid_until'] as const;
+export const MEMBER_COLUMNS = ['employee_id', 'team_id', 'role_id', 'location_id', 'recorded'] as const;
+
+/** What the state is computed from besides the employees and their completions. */
+export interface SkillStateModel {
+  /** R: the date the statistics hold on (the organisation's today). */
+  validOn: string;
+  /** Credential id → the skills it grants, at which level. */
+  grants: ReadonlyMap<number, ReadonlyArray<{ skillId: number; level: number }>>;
+  /** Role id → skill id → the level the role requires. */
+  requirements: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** Every team, with its path of ids from the top ("/1/4/9/"). */
+  teams: ReadonlyArray<{ id: number; path: string }>;
+  /** The largest skill, role and location ids (0 when there are none). */
+  maxSkillId: number;
+  maxRoleId: number;
+  maxLocationId: number;
+}
+
+/** An employee as the state counts them. */
+export interface StateEmployee {
+  id: number;
+  teamId: number;
+  roleId: number;
+  locationId: number | null;
+  active: boolean;
+}
+
 const { subtree, direct, role: byRole, location: byLocation } = STAT_DIMENSIONS;
 
 /**
- * The skill state and the statistics of the demo organisation, computed in memory as its employees
- * are generated, so that the seed writes them with the batches instead of rebuilding them from
- * the completions afterwards. The rows are the ones rebuildAnalytics (skill-state.sql.ts) builds
- * from the same data; a test compares the two.
+ * The skill state and the statistics (skill-state.sql.ts), computed in memory from each
+ * employee's completions: the rows rebuildAnalytics builds set-based from the same data (tests
+ * compare the two). The demo seed feeds it as it generates people, recomputeAnalytics
+ * (skill-state-rebuild.ts) from the completions read back range by range.
  *
  * Per team it keeps the levels held on R by (role, location, skill, level), the members by (role,
  * location) and the unrenewed expiries by day; the scopes' statistics are summed from those at the
- * end. Memory grows with the teams, not with the completions.
+ * end. Memory grows with the teams, not with the completions. Keys pack ids into one number, so
+ * the ids must be small enough (fitsModel).
  */
-export class DemoSkillState {
-  private readonly grants: Array<ReadonlyArray<{ skillId: number; level: number }>> = [];
+export class SkillStateBuilder {
+  private readonly grants: Array<ReadonlyArray<{ skillId: number; level: number }> | undefined> = [];
   /** role * skills + skill → the level the role requires (absent: not required). */
   private readonly required = new Map<number, number>();
   private readonly skills: number;
   private readonly locations: number;
   private readonly roles: number;
   private readonly dimIds: number;
+  private readonly teamIds: number[];
+  private readonly teamIndex = new Map<number, number>();
+  private readonly subtrees: number[][];
   private readonly holders: Array<Map<number, number>>;
   private readonly headcounts: Array<Map<number, number>>;
   private readonly recorded: Array<Map<number, number>>;
@@ -56,36 +94,58 @@ export class DemoSkillState {
   /** Organisation-wide: (skill * DAYS + expiry day) → [expired, renewed]. */
   private readonly renewals = new Map<number, [number, number]>();
   private readonly calendar: Calendar;
+  private readonly validOn: string;
 
   constructor(
-    catalogue: DemoCatalogue,
-    private readonly plan: OrgPlan,
-    /** R: the date the statistics hold on (the organisation's today). */
-    private readonly validOn: string,
+    model: SkillStateModel,
     private readonly columns: CompletionColumns,
   ) {
-    for (const credential of catalogue.credentials) this.grants[credential.id] = credential.grants;
-    this.skills = Math.max(...catalogue.skills.map((s) => s.id)) + 1;
-    this.roles = Math.max(...catalogue.roles.map((r) => r.id)) + 1;
-    this.locations = Math.max(...catalogue.locations.map((l) => l.id)) + 1;
+    if (!SkillStateBuilder.fitsModel(model)) throw new RangeError('The ids are too large for the in-memory skill state');
+    this.validOn = model.validOn;
+    for (const [credentialId, grants] of model.grants) this.grants[credentialId] = grants;
+    this.skills = model.maxSkillId + 1;
+    this.roles = model.maxRoleId + 1;
+    this.locations = model.maxLocationId + 1;
     this.dimIds = Math.max(this.roles, this.locations);
-    for (const role of catalogue.roles)
-      for (const requirement of role.requirements)
-        this.required.set(role.id * this.skills + requirement.skillId, requirement.level);
-    const perTeam = () => plan.teams.map(() => new Map<number, number>());
+    for (const [roleId, requirements] of model.requirements)
+      for (const [skillId, level] of requirements) this.required.set(roleId * this.skills + skillId, level);
+    this.teamIds = model.teams.map((team) => team.id).sort((a, b) => a - b);
+    this.teamIds.forEach((id, index) => this.teamIndex.set(id, index));
+    this.subtrees = this.teamIds.map(() => []);
+    for (const team of model.teams) {
+      const index = this.teamIndex.get(team.id) as number;
+      for (const ancestor of team.path.split('/').filter(Boolean).map(Number)) {
+        const at = this.teamIndex.get(ancestor);
+        if (at !== undefined) (this.subtrees[at] as number[]).push(index);
+      }
+    }
+    for (const teams of this.subtrees) teams.sort((a, b) => a - b);
+    const perTeam = () => this.teamIds.map(() => new Map<number, number>());
     this.holders = perTeam();
     this.headcounts = perTeam();
     this.recorded = perTeam();
     this.expiries = perTeam();
     this.qualified = perTeam();
-    this.calendar = new Calendar(validOn);
+    this.calendar = new Calendar(model.validOn);
+  }
+
+  /** Whether every packed key of the model stays an exact integer. */
+  static fitsModel(model: Pick<SkillStateModel, 'maxSkillId' | 'maxRoleId' | 'maxLocationId'>): boolean {
+    const [skills, roles, locations] = [model.maxSkillId + 1, model.maxRoleId + 1, model.maxLocationId + 1];
+    const dimIds = Math.max(roles, locations);
+    return (
+      roles * locations * skills * 8 < Number.MAX_SAFE_INTEGER &&
+      4 * dimIds * skills * 8 < Number.MAX_SAFE_INTEGER &&
+      roles * skills * MONTHS < Number.MAX_SAFE_INTEGER &&
+      skills * DAYS < Number.MAX_SAFE_INTEGER
+    );
   }
 
   /**
    * One employee, from their completions (`completions[from..]`): appends their
    * employee_skill_levels rows, and a rollup_members row when they are active, to `out`.
    */
-  add(core: EmployeeCore, completions: readonly SqlValue[][], from: number, out: StateRows): void {
+  add(employee: StateEmployee, completions: readonly SqlValue[][], from: number, out: StateRows): void {
     const { credential, awarded, expires, status } = this.columns;
     /** skill * 8 + level → until when it is held (the latest expiry of a completion granting it). */
     const until = new Map<number, string>();
@@ -107,15 +167,16 @@ export class DemoSkillState {
       if (!before || awardedAt > before.awardedAt) latest.set(credentialId, { awardedAt, expiresAt });
     }
     const keys = [...until.keys()].sort((a, b) => a - b);
-    for (const key of keys) out.levels.push([core.id, Math.floor(key / 8), key % 8, until.get(key) as string]);
+    for (const key of keys) out.levels.push([employee.id, Math.floor(key / 8), key % 8, until.get(key) as string]);
     this.addRenewals(completions, from);
-    if (core.status !== 'active') return;
+    if (!employee.active) return;
 
-    const team = core.team.index;
-    const location = core.locationId ?? 0;
+    const team = this.teamIndex.get(employee.teamId);
+    if (team === undefined) throw new Error(`Employee ${employee.id} is in team ${employee.teamId}, which is not in the model`);
+    const location = employee.locationId ?? 0;
     const hasAny = latest.size > 0 ? 1 : 0;
-    out.members.push([core.id, core.team.id, core.roleId, location, hasAny]);
-    const member = core.roleId * this.locations + location;
+    out.members.push([employee.id, employee.teamId, employee.roleId, location, hasAny]);
+    const member = employee.roleId * this.locations + location;
     increment(this.headcounts[team] as Map<number, number>, member, 1);
     increment(this.recorded[team] as Map<number, number>, member, hasAny);
     const holders = this.holders[team] as Map<number, number>;
@@ -125,11 +186,11 @@ export class DemoSkillState {
       if (expiresAt !== null && expiresAt > this.validOn) increment(expiries, Calendar.dayOf(expiresAt), 1);
     const qualified = this.qualified[team] as Map<number, number>;
     for (let skill = 0; skill < this.skills; skill++) {
-      const level = this.required.get(core.roleId * this.skills + skill);
+      const level = this.required.get(employee.roleId * this.skills + skill);
       if (level === undefined) continue;
       const end = until.get(skill * 8 + level);
       if (end === undefined || end <= this.validOn) continue;
-      increment(qualified, (core.roleId * this.skills + skill) * MONTHS + monthNumber(end), 1);
+      increment(qualified, (employee.roleId * this.skills + skill) * MONTHS + monthNumber(end), 1);
     }
   }
 
@@ -172,8 +233,8 @@ export class DemoSkillState {
    */
   *statistics(): Generator<StatRows> {
     const scopes: Array<{ id: number; own: number | null; teams: number[] }> = [
-      { id: ORGANISATION_SCOPE, own: null, teams: this.plan.teams.map((t) => t.index) },
-      ...this.plan.teams.map((t) => ({ id: t.id, own: t.index, teams: this.plan.subtreeOf(t.index) })),
+      { id: ORGANISATION_SCOPE, own: null, teams: this.teamIds.map((_, index) => index) },
+      ...this.teamIds.map((id, index) => ({ id, own: index, teams: this.subtrees[index] as number[] })),
     ];
     for (const scope of scopes) {
       yield { table: 'skill_stats', rows: this.skillStats(scope.id, scope.own, scope.teams) };

@@ -1,0 +1,210 @@
+import { Readable } from 'node:stream';
+import { TableIndex, type DataSource, type QueryRunner } from 'typeorm';
+import { dialectOf, quote, type Dialect, type SqlValue } from './sql';
+
+/** Below SQLite's 32,766 bound variables and far below MySQL's max_allowed_packet. */
+const MAX_ROWS_PER_STATEMENT = 500;
+const MAX_VARIABLES_PER_STATEMENT = 30_000;
+/** Rows per LOAD DATA on MySQL (a few MB of text). */
+const ROWS_PER_LOAD = 20_000;
+/** MySQL's "Cannot drop index …: needed in a foreign key constraint". */
+const ER_DROP_INDEX_FK = 1553;
+/** Negative: KiB (here 64 MiB), the SQLite page cache while writing. */
+const SQLITE_BULK_CACHE_KIB = -65_536;
+
+/** The subset of a mysql2 connection that LOAD DATA LOCAL needs. */
+interface MysqlConnection {
+  query(
+    options: { sql: string; infileStreamFactory: () => Readable },
+    callback: (error: Error | null, result: { affectedRows: number; warningStatus: number }) => void,
+  ): void;
+}
+
+/** A value as LOAD DATA's default text format reads it (tab-separated, backslash escapes, \N for NULL). */
+function loadDataField(value: SqlValue): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/**
+ * Writes rows through one QueryRunner (one connection, so the caller's transaction covers them):
+ * on MySQL with LOAD DATA LOCAL when the server allows it (it parses text rows far faster than
+ * INSERT statements), else with multi-row INSERT statements. Statements of the same shape repeat
+ * exactly, so better-sqlite3's statement cache in TypeORM reuses them.
+ */
+export class BulkWriter {
+  private readonly statements = new Map<string, string>();
+  private loadData: MysqlConnection | null = null;
+  private previousCacheSize: number | null = null;
+  rowsWritten = 0;
+
+  private constructor(
+    readonly runner: QueryRunner,
+    readonly dialect: Dialect,
+  ) {}
+
+  /**
+   * A connection of its own, set up for bulk writing: on SQLite a bigger page cache (index pages
+   * stay in memory); on MySQL no foreign-key or uniqueness checks, as a dump loads (the rows must
+   * be consistent by construction), and LOAD DATA LOCAL when the server allows it.
+   */
+  static async open(dataSource: DataSource): Promise<BulkWriter> {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    const writer = new BulkWriter(runner, dialectOf(dataSource));
+    if (writer.dialect === 'sqlite') {
+      const [pragma] = (await runner.query('PRAGMA cache_size')) as Array<{ cache_size: number }>;
+      writer.previousCacheSize = pragma?.cache_size ?? null;
+      await runner.query(`PRAGMA cache_size = ${SQLITE_BULK_CACHE_KIB}`);
+      return writer;
+    }
+    await runner.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
+    const [row] = (await runner.query('SELECT @@local_infile AS on_')) as Array<{ on_: number | string }>;
+    if (Number(row?.on_) === 1) writer.loadData = (await runner.connect()) as MysqlConnection;
+    return writer;
+  }
+
+  /**
+   * A writer on a connection the caller holds, inside the caller's transaction and with its
+   * settings as they are: only insert() is for it (the caller commits and releases).
+   */
+  static async within(runner: QueryRunner): Promise<BulkWriter> {
+    const writer = new BulkWriter(runner, dialectOf(runner.connection));
+    if (writer.dialect === 'mysql') {
+      const [row] = (await runner.query('SELECT @@local_infile AS on_')) as Array<{ on_: number | string }>;
+      if (Number(row?.on_) === 1) writer.loadData = (await runner.connect()) as MysqlConnection;
+    }
+    return writer;
+  }
+
+  /** Puts the connection's settings back and returns it to the pool. */
+  async close(): Promise<void> {
+    try {
+      if (this.previousCacheSize !== null) await this.runner.query(`PRAGMA cache_size = ${Number(this.previousCacheSize)}`);
+      if (this.dialect === 'mysql') await this.runner.query('SET SESSION foreign_key_checks = 1, unique_checks = 1');
+    } finally {
+      await this.runner.release();
+    }
+  }
+
+  async insert(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
+    if (rows.length === 0) return;
+    for (const row of rows)
+      if (row.length !== columns.length)
+        throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
+    if (this.loadData) {
+      for (let start = 0; start < rows.length; start += ROWS_PER_LOAD)
+        await this.load(table, columns, rows.slice(start, start + ROWS_PER_LOAD));
+      this.rowsWritten += rows.length;
+      return;
+    }
+    const perStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_VARIABLES_PER_STATEMENT / columns.length)));
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement);
+      const parameters: SqlValue[] = [];
+      for (const row of chunk) for (const value of row) parameters.push(value);
+      await this.runner.query(this.statement(table, columns, chunk.length), parameters);
+    }
+    this.rowsWritten += rows.length;
+  }
+
+  /** One LOAD DATA LOCAL of `rows`. LOCAL turns bad values into warnings, so any warning fails it. */
+  private async load(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
+    const text = rows.map((row) => row.map(loadDataField).join('\t')).join('\n') + '\n';
+    const sql = `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE ${quote(table)} CHARACTER SET utf8mb4 (${columns.map(quote).join(',')})`;
+    const connection = this.loadData as MysqlConnection;
+    const result = await new Promise<{ affectedRows: number; warningStatus: number }>((resolve, reject) =>
+      connection.query({ sql, infileStreamFactory: () => Readable.from([Buffer.from(text)]) }, (error, answer) =>
+        error ? reject(error) : resolve(answer),
+      ),
+    );
+    if (result.warningStatus > 0 || result.affectedRows !== rows.length) {
+      const warnings = (await this.runner.query('SHOW WARNINGS LIMIT 3')) as Array<{ Message: string }>;
+      throw new Error(
+        `${table}: LOAD DATA wrote ${result.affectedRows} of ${rows.length} rows (${warnings.map((w) => w.Message).join('; ') || 'no warning text'})`,
+      );
+    }
+  }
+
+  private statement(table: string, columns: readonly string[], rowCount: number): string {
+    const key = `${table}|${columns.join(',')}|${rowCount}`;
+    let sql = this.statements.get(key);
+    if (!sql) {
+      const tuple = `(${columns.map(() => '?').join(',')})`;
+      sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(',')}) VALUES ${Array.from({ length: rowCount }, () => tuple).join(',')}`;
+      this.statements.set(key, sql);
+    }
+    return sql;
+  }
+
+  private pending: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Starts `work` in a transaction once the one started before has committed, and returns without
+   * waiting for it, so that the caller can prepare the next rows while the database writes these.
+   */
+  async inBackground(work: () => Promise<void>): Promise<void> {
+    await this.pending;
+    const started = this.transaction(work);
+    // Awaited by the next call or by settle(); until then it must not count as unhandled.
+    started.catch(() => undefined);
+    this.pending = started;
+  }
+
+  /** Waits for the transaction started in the background (and fails as it failed). */
+  settle(): Promise<unknown> {
+    return this.pending;
+  }
+
+  /**
+   * Drops the secondary indexes of `tables` and returns what builds them again: one sorted build
+   * is several times cheaper than keeping them up to date row by row while loading. MariaDB lets
+   * an index that a foreign key uses go while the checks are off; a server that refuses keeps it.
+   */
+  async dropSecondaryIndexes(tables: readonly string[]): Promise<() => Promise<void>> {
+    const dropped: Array<{ table: string; index: TableIndex }> = [];
+    for (const table of tables) {
+      for (const index of this.runner.connection.getMetadata(table).indices) {
+        const definition = new TableIndex({
+          name: index.name,
+          columnNames: index.columns.map((column) => column.databaseName),
+          isUnique: index.isUnique,
+        });
+        try {
+          await this.runner.dropIndex(table, definition);
+          dropped.push({ table, index: definition });
+        } catch (error) {
+          if ((error as { driverError?: { errno?: number } }).driverError?.errno !== ER_DROP_INDEX_FK) throw error;
+        }
+      }
+    }
+    return async () => {
+      const byTable = new Map<string, TableIndex[]>();
+      for (const { table, index } of dropped.splice(0)) byTable.set(table, [...(byTable.get(table) ?? []), index]);
+      for (const [table, indexes] of byTable) {
+        if (this.dialect === 'sqlite') {
+          for (const index of indexes) await this.runner.createIndex(table, index);
+          continue;
+        }
+        // One ALTER builds a table's indexes in one pass over its rows.
+        const add = (index: TableIndex) =>
+          `ADD ${index.isUnique ? 'UNIQUE ' : ''}INDEX ${quote(index.name as string)} (${index.columnNames.map(quote).join(', ')})`;
+        await this.runner.query(`ALTER TABLE ${quote(table)} ${indexes.map(add).join(', ')}`);
+      }
+    };
+  }
+
+  /** Runs `work` in a transaction on the writer's connection. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.runner.startTransaction();
+    try {
+      const result = await work();
+      await this.runner.commitTransaction();
+      return result;
+    } catch (error) {
+      await this.runner.rollbackTransaction();
+      throw error;
+    }
+  }
+}
