@@ -23,6 +23,7 @@ import { AuditLog } from './modules/audit/audit-log.entity';
 import { utcNow } from './database/column-types';
 import { invalidateAllTrendSnapshots, refreshTrendSnapshots } from './modules/analytics/snapshots/trend-snapshots.sql';
 import { recomputeAnalytics } from './modules/analytics/state/skill-state-rebuild';
+import { phaseTimer } from './common/phase-timer';
 
 /**
  * Skillgrid command line (plain Node, no Nest):
@@ -242,16 +243,10 @@ async function runRebuildAnalytics(dataSource: DataSource, io: CliIo): Promise<v
   await runMigrate(dataSource, io);
   const today = await organisationToday(dataSource);
   const started = Date.now();
-  const steps: string[] = [];
-  let last = started;
-  await dataSource.transaction((manager) =>
-    recomputeAnalytics(manager, today, (step) => {
-      steps.push(`${step} ${((Date.now() - last) / 1000).toFixed(1)} s`);
-      last = Date.now();
-    }),
-  );
+  const timer = phaseTimer();
+  await dataSource.transaction((manager) => recomputeAnalytics(manager, today, (step) => timer.lap(step)));
   io.log(
-    `Rebuilt the skill state and statistics as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s (${steps.join(', ')}).`,
+    `Rebuilt the skill state and statistics as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s (${timer.summary()}).`,
   );
   // The month-end snapshots too: every one of them may read differently.
   await invalidateAllTrendSnapshots(dataSource);

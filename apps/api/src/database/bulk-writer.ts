@@ -60,8 +60,7 @@ export class BulkWriter {
       return writer;
     }
     await runner.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
-    const [row] = (await runner.query('SELECT @@local_infile AS on_')) as Array<{ on_: number | string }>;
-    if (Number(row?.on_) === 1) writer.loadData = (await runner.connect()) as MysqlConnection;
+    await writer.useLoadDataIfAllowed();
     return writer;
   }
 
@@ -71,11 +70,14 @@ export class BulkWriter {
    */
   static async within(runner: QueryRunner): Promise<BulkWriter> {
     const writer = new BulkWriter(runner, dialectOf(runner.connection));
-    if (writer.dialect === 'mysql') {
-      const [row] = (await runner.query('SELECT @@local_infile AS on_')) as Array<{ on_: number | string }>;
-      if (Number(row?.on_) === 1) writer.loadData = (await runner.connect()) as MysqlConnection;
-    }
+    if (writer.dialect === 'mysql') await writer.useLoadDataIfAllowed();
     return writer;
+  }
+
+  /** On MySQL: LOAD DATA LOCAL on the runner's connection when the server allows it. */
+  private async useLoadDataIfAllowed(): Promise<void> {
+    const [row] = (await this.runner.query('SELECT @@local_infile AS on_')) as Array<{ on_: number | string }>;
+    if (Number(row?.on_) === 1) this.loadData = (await this.runner.connect()) as MysqlConnection;
   }
 
   /** Puts the connection's settings back and returns it to the pool. */

@@ -1,9 +1,9 @@
-import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import { addMonths } from '@skillgrid/shared';
 import { chunks, timestampValue, type Dialect } from '../../../database/sql';
 import { nameKey, utcNow } from '../../../database/column-types';
 import { invalidateTrendSnapshots } from '../../analytics/snapshots/trend-snapshots.sql';
+import { phaseTimer } from '../../../common/phase-timer';
 import { recomputeAnalytics } from '../../analytics/state/skill-state-rebuild';
 import { contributeEmployees, withdrawEmployees } from '../../analytics/state/skill-state.sql';
 import { refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
@@ -273,20 +273,6 @@ function differs(dialect: Dialect, a: string, b: string): string {
 }
 
 const logger = new Logger('Imports');
-
-/** Seconds spent per step, for the log of a large import. */
-function phaseTimer() {
-  let last = performance.now();
-  const laps: string[] = [];
-  return {
-    lap(name: string) {
-      const now = performance.now();
-      laps.push(`${name} ${((now - last) / 1000).toFixed(1)} s`);
-      last = now;
-    },
-    summary: () => laps.join(', '),
-  };
-}
 
 function stageName(jobId: string): string {
   return `import_stage_${jobId.replace(/[^0-9a-z]/gi, '').slice(0, 32)}`;
