@@ -7,6 +7,7 @@
 //   npm run bench -- --mysql-only --reuse  MySQL/MariaDB only, on a database seeded by an earlier run
 //   npm run bench -- --analytics-only      skip the people lists and workflows (slow at 1,000,000 employees)
 //   npm run bench -- --workflows-only      assignments, recommendations, effectiveness and notifications only
+//   npm run bench -- --writes-only         recording a completion only
 // Forecast rows marked "cold" record a completion (untimed) before each request, so the
 // forecast's cache cannot answer; "warm" ones repeat the same request.
 //   BENCH_SQLITE_FILE=path npm run bench -- --reuse   SQLite in that file, seeded only when empty
@@ -25,6 +26,7 @@ const mysqlOnly = args.includes('--mysql-only');
 const reuse = args.includes('--reuse');
 const analyticsOnly = args.includes('--analytics-only');
 const workflowsOnly = args.includes('--workflows-only');
+const writesOnly = args.includes('--writes-only');
 /** Whole-division requests take seconds at 1,000,000 employees: fewer of them there. */
 const few = (count) => Math.min(requests, employees > 200_000 ? 5 : count);
 
@@ -165,6 +167,18 @@ async function benchDatabase(name, databaseUrl) {
     // answering 409 for the last run's.
     let recorded = Math.floor(Math.random() * 60);
     const shift = Math.floor(Math.random() * 500);
+    const recordCompletions = () =>
+      timed('record a completion (+ rollups)', requests, (i) =>
+        fetch(`${url}/completions`, {
+          method: 'POST',
+          headers: { cookie: hr, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            employeeId: ids[(i * 7 + shift) % ids.length],
+            credentialId: credentials[(i * 13) % credentials.length],
+            awardedAt: new Date(Date.parse(today) - (recorded++ % 60) * 86_400_000).toISOString().slice(0, 10),
+          }),
+        }),
+      );
     const rows = [
       await timed('sign in (argon2 verify)', Math.min(requests, 50), () =>
         fetch(`${url}/auth/login`, {
@@ -173,7 +187,7 @@ async function benchDatabase(name, databaseUrl) {
           body: JSON.stringify({ email: 'exec@demo.skillgrid.test', password: 'skillgrid-demo' }),
         }),
       ),
-      ...(analyticsOnly || workflowsOnly
+      ...(analyticsOnly || workflowsOnly || writesOnly
         ? []
         : [
             await timed('employees list, page 1 (HR)', requests, () => get(hr, '/employees?pageSize=50')),
@@ -191,7 +205,8 @@ async function benchDatabase(name, databaseUrl) {
             await timed('credential catalogue', requests, () => get(hr, '/credentials?pageSize=100')),
           ]),
     ];
-    if (!workflowsOnly) {
+    if (writesOnly) rows.push(await recordCompletions());
+    else if (!workflowsOnly) {
       rows.push(
         await timed('employee profile', requests, (i) => get(hr, `/employees/${ids[i % ids.length]}/profile`)),
         await timed(`heatmap: ${groups} teams × 1 category`, requests, (i) =>
@@ -222,20 +237,10 @@ async function benchDatabase(name, databaseUrl) {
         await timed('coverage trend, top-level team, 24 months', requests, (i) =>
           get(hr, `/analytics/trend?teamId=${topTeams[i % topTeams.length]}&months=24`),
         ),
-        await timed('record a completion (+ rollups)', requests, (i) =>
-          fetch(`${url}/completions`, {
-            method: 'POST',
-            headers: { cookie: hr, 'content-type': 'application/json' },
-            body: JSON.stringify({
-              employeeId: ids[(i * 7 + shift) % ids.length],
-              credentialId: credentials[(i * 13) % credentials.length],
-              awardedAt: new Date(Date.parse(today) - (recorded++ % 60) * 86_400_000).toISOString().slice(0, 10),
-            }),
-          }),
-        ),
+        await recordCompletions(),
       );
     }
-    if (!workflowsOnly) {
+    if (!workflowsOnly && !writesOnly) {
       // Forecasts, cold: a completion is recorded (untimed) before each request, so no cached
       // answer can be used; warm: the same request again.
       const writeOne = async () => {
@@ -270,7 +275,7 @@ async function benchDatabase(name, databaseUrl) {
         await timed('export forecast PDF, one skill', few(5), () => get(exec, `/exports/forecast.pdf?skillId=${skillIds[0]}`)),
       );
     }
-    if (!analyticsOnly) {
+    if (!analyticsOnly && !writesOnly) {
       // A team of about 500 people (sub-tree), a different one and a different cluster per request.
       const clusterIds = (await (await get(hr, '/clusters?pageSize=100&status=active')).json()).items.map((c) => c.id);
       const near500 = [...allTeams]
@@ -307,11 +312,12 @@ async function benchDatabase(name, databaseUrl) {
       );
     }
     // After the HTTP timings: a long pause would outlive the server's keep-alive and break the pooled sockets.
-    const naive = workflowsOnly
-      ? null
-      : await timedSql(`naive heatmap: GROUP BY over completions`, few(20), (i) =>
-          sql.query(naiveHeatmapSql(childIds.length), [categories[i % categories.length], today, today, ...childIds]),
-        );
+    const naive =
+      workflowsOnly || writesOnly
+        ? null
+        : await timedSql(`naive heatmap: GROUP BY over completions`, few(20), (i) =>
+            sql.query(naiveHeatmapSql(childIds.length), [categories[i % categories.length], today, today, ...childIds]),
+          );
     await sql.close();
     if (naive) rows.splice(rows.findIndex((row) => row.label.startsWith('heatmap: ')) + 1, 0, naive);
     // The server's peak resident memory over the whole run (the exports stream; this shows it).

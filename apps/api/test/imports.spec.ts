@@ -125,7 +125,28 @@ describe(`imports (${testDialect()})`, () => {
       const logged = jest.spyOn(Logger.prototype, 'log');
       const threshold = { ...REBUILD_THRESHOLD };
       Object.assign(REBUILD_THRESHOLD, { people: 1, share: 0 });
+      // On SQLite the rebuild drops the secondary indexes of the tables it fills: all come back.
+      const indexes = async () => {
+        const runner = sut.dataSource.createQueryRunner();
+        try {
+          const names: string[] = [];
+          for (const table of ['completions', 'employee_skill_levels', 'rollup_members', 'renewal_stats'])
+            for (const index of (await runner.getTable(table))?.indices ?? []) names.push(`${table}.${index.name}`);
+          return names.sort();
+        } finally {
+          await runner.release();
+        }
+      };
       try {
+        const indexesBefore = await indexes();
+        expect(indexesBefore).toEqual(
+          expect.arrayContaining([
+            'completions.IDX_completions_expires_at',
+            'completions.UQ_completions_employee_credential_awarded',
+            'employee_skill_levels.IDX_employee_skill_levels_skill',
+            'rollup_members.IDX_rollup_members_team',
+          ]),
+        );
         const before = await completionCount();
         const file = csv(
           header,
@@ -136,6 +157,7 @@ describe(`imports (${testDialect()})`, () => {
         await expect(completionCount()).resolves.toBe(before + 2);
         // The import took the rebuild path (its log lists the rebuild's steps)…
         expect(logged.mock.calls.some(([message]) => String(message).includes('skill levels ('))).toBe(true);
+        await expect(indexes()).resolves.toEqual(indexesBefore);
         const profile = (await hr.get(`/api/employees/${fx.people.ned.id}/profile`).expect(200)).body as {
           skills: Array<{ skillName: string; level: number }>;
         };

@@ -54,9 +54,7 @@ export class BulkWriter {
     await runner.connect();
     const writer = new BulkWriter(runner, dialectOf(dataSource));
     if (writer.dialect === 'sqlite') {
-      const [pragma] = (await runner.query('PRAGMA cache_size')) as Array<{ cache_size: number }>;
-      writer.previousCacheSize = pragma?.cache_size ?? null;
-      await runner.query(`PRAGMA cache_size = ${SQLITE_BULK_CACHE_KIB}`);
+      await writer.enlargeCache();
       return writer;
     }
     await runner.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
@@ -74,6 +72,24 @@ export class BulkWriter {
     return writer;
   }
 
+  /**
+   * On SQLite, a page cache of 64 MiB until restoreCache(): index pages stay in memory, and an index
+   * build sorts in memory rather than through temporary files. Nothing on MySQL.
+   */
+  async enlargeCache(): Promise<void> {
+    if (this.dialect !== 'sqlite' || this.previousCacheSize !== null) return;
+    const [pragma] = (await this.runner.query('PRAGMA cache_size')) as Array<{ cache_size: number }>;
+    this.previousCacheSize = pragma?.cache_size ?? null;
+    await this.runner.query(`PRAGMA cache_size = ${SQLITE_BULK_CACHE_KIB}`);
+  }
+
+  /** The page cache as it was before enlargeCache(). */
+  async restoreCache(): Promise<void> {
+    if (this.previousCacheSize === null) return;
+    await this.runner.query(`PRAGMA cache_size = ${Number(this.previousCacheSize)}`);
+    this.previousCacheSize = null;
+  }
+
   /** On MySQL: LOAD DATA LOCAL on the runner's connection when the server allows it. */
   private async useLoadDataIfAllowed(): Promise<void> {
     const [row] = (await this.runner.query('SELECT @@local_infile AS on_')) as Array<{ on_: number | string }>;
@@ -83,7 +99,7 @@ export class BulkWriter {
   /** Puts the connection's settings back and returns it to the pool. */
   async close(): Promise<void> {
     try {
-      if (this.previousCacheSize !== null) await this.runner.query(`PRAGMA cache_size = ${Number(this.previousCacheSize)}`);
+      await this.restoreCache();
       if (this.dialect === 'mysql') await this.runner.query('SET SESSION foreign_key_checks = 1, unique_checks = 1');
     } finally {
       await this.runner.release();
@@ -164,10 +180,15 @@ export class BulkWriter {
    * is several times cheaper than keeping them up to date row by row while loading. MariaDB lets
    * an index that a foreign key uses go while the checks are off; a server that refuses keeps it.
    */
-  async dropSecondaryIndexes(tables: readonly string[]): Promise<() => Promise<void>> {
+  async dropSecondaryIndexes(
+    tables: readonly string[],
+    /** Keep the unique indexes (what a later statement of the same transaction matches rows on). */
+    options: { keepUnique?: boolean } = {},
+  ): Promise<() => Promise<void>> {
     const dropped: Array<{ table: string; index: TableIndex }> = [];
     for (const table of tables) {
       for (const index of this.runner.connection.getMetadata(table).indices) {
+        if (options.keepUnique && index.isUnique) continue;
         const definition = new TableIndex({
           name: index.name,
           columnNames: index.columns.map((column) => column.databaseName),

@@ -28,6 +28,8 @@ import { ANALYTICS_TABLES, rebuildAnalytics, rebuildTeamClosure } from './skill-
 
 /** Employees read and written per step. */
 const RANGE = 5_000;
+/** Skill-level rows buffered before they are written. */
+const FLUSH_ROWS = 10_000;
 /** Statistics rows buffered per table before they are written. */
 const STATS_BATCH = 20_000;
 /** Derived tables emptied and written here (team_closure by rebuildTeamClosure, assignment_progress set-based). */
@@ -102,31 +104,44 @@ export async function recomputeAnalytics(
   // the checks only cost time, as in a dump's load.
   const [checks] = mysql ? ((await sql.query('SELECT @@foreign_key_checks AS f, @@unique_checks AS u')) as Row[]) : [];
   if (mysql) await sql.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
+  // On SQLite, where DDL is part of the transaction, the emptied tables lose their secondary
+  // indexes while they fill and get them back in one sorted build each (a rollback restores them
+  // as they were). MySQL would commit at the first ALTER, so there they are kept up to date.
+  const restoreIndexes = mysql ? null : await writer.dropSecondaryIndexes(REWRITTEN);
+  await writer.enlargeCache();
   try {
     const [range] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi FROM employees')) as Row[];
     const spent = { read: 0, computed: 0, written: 0 };
-    for (let from = Number(range?.['lo'] ?? 1); from <= Number(range?.['hi'] ?? 0); from += RANGE) {
-      const out = await addRange(sql, builder, from, from + RANGE, spent);
-      const started = performance.now();
-      await writer.insert('employee_skill_levels', LEVEL_COLUMNS, out.levels);
-      await writer.insert('rollup_members', MEMBER_COLUMNS, out.members);
-      spent.written += performance.now() - started;
-    }
-    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    for (let from = Number(range?.['lo'] ?? 1); from <= Number(range?.['hi'] ?? 0); from += RANGE)
+      await addRange(sql, builder, writer, from, from + RANGE, spent);
     onStep(`skill levels (read ${seconds(spent.read)}, computed ${seconds(spent.computed)}, written ${seconds(spent.written)})`);
     const pending = new Map<StatRows['table'], SqlValue[][]>();
+    const statsSpent = { computed: 0, written: 0 };
+    const write = async (table: StatRows['table'], rows: SqlValue[][]) => {
+      const started = performance.now();
+      await writer.insert(table, STAT_COLUMNS[table], rows);
+      statsSpent.written += performance.now() - started;
+    };
+    let computing = performance.now();
     for (const { table, rows } of builder.statistics()) {
+      statsSpent.computed += performance.now() - computing;
       const buffer = pending.get(table) ?? [];
       for (const row of rows) buffer.push(row);
       if (buffer.length < STATS_BATCH) pending.set(table, buffer);
       else {
-        await writer.insert(table, STAT_COLUMNS[table], buffer);
+        await write(table, buffer);
         pending.delete(table);
       }
+      computing = performance.now();
     }
-    for (const [table, rows] of pending) await writer.insert(table, STAT_COLUMNS[table], rows);
-    onStep('statistics');
+    for (const [table, rows] of pending) await write(table, rows);
+    onStep(`statistics (computed ${seconds(statsSpent.computed)}, written ${seconds(statsSpent.written)})`);
+    if (restoreIndexes) {
+      await restoreIndexes();
+      onStep('indexes');
+    }
   } finally {
+    await writer.restoreCache();
     if (mysql)
       await sql.query('SET SESSION foreign_key_checks = ?, unique_checks = ?', [Number(checks?.['f']), Number(checks?.['u'])]);
   }
@@ -134,15 +149,16 @@ export async function recomputeAnalytics(
   onStep('assignment progress');
 }
 
-/** Feeds the employees with ids in [from, to) and their completions to the builder; their per-employee rows. */
+/** Feeds the employees with ids in [from, to) and their completions to the builder, and writes their per-employee rows. */
 async function addRange(
   sql: EntityManager,
   builder: SkillStateBuilder,
+  writer: BulkWriter,
   from: number,
   to: number,
-  spent: { read: number; computed: number },
-): Promise<StateRows> {
-  const started = performance.now();
+  spent: { read: number; computed: number; written: number },
+): Promise<void> {
+  let started = performance.now();
   const employees = (await sql.query(
     'SELECT id, team_id, role_id, location_id, status FROM employees WHERE id >= ? AND id < ? ORDER BY id',
     [from, to],
@@ -154,9 +170,20 @@ async function addRange(
       [from, to],
     )) as Row[]
   ).map((row): SqlValue[] => [Number(row['e']), Number(row['c']), day(row['a']), day(row['x']), row['s']]);
-  const read = performance.now();
-  spent.read += read - started;
-  const out: StateRows = { levels: [], members: [] };
+  let now = performance.now();
+  spent.read += now - started;
+  started = now;
+  let out: StateRows = { levels: [], members: [] };
+  /** Writes what has accumulated: short-lived rows, so they never leave V8's young generation. */
+  const flush = async () => {
+    now = performance.now();
+    spent.computed += now - started;
+    await writer.insert('employee_skill_levels', LEVEL_COLUMNS, out.levels);
+    await writer.insert('rollup_members', MEMBER_COLUMNS, out.members);
+    out = { levels: [], members: [] };
+    started = performance.now();
+    spent.written += started - now;
+  };
   let next = 0;
   for (const employee of employees) {
     const id = Number(employee['id']);
@@ -175,7 +202,12 @@ async function addRange(
       0,
       out,
     );
+    if (out.levels.length >= FLUSH_ROWS) await flush();
   }
-  spent.computed += performance.now() - read;
-  return out;
+  await flush();
+}
+
+/** A duration in seconds, for the step log. */
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }

@@ -8,6 +8,7 @@ import { recomputeAnalytics } from '../../analytics/state/skill-state-rebuild';
 import { contributeEmployees, withdrawEmployees } from '../../analytics/state/skill-state.sql';
 import { refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
 import { AuditLog } from '../../audit/audit-log.entity';
+import { BulkWriter } from '../../../database/bulk-writer';
 import { Completion } from '../../completions/completion.entity';
 import type { Layout } from '../columns';
 import { dateCell, numberCell, urlCell } from '../fields';
@@ -355,6 +356,14 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
     if (!rebuild) await withdrawEmployees(manager, dialect, affected);
     timer.lap(rebuild ? 'counted' : 'withdrawn');
     await context.progress(Math.floor(total * 0.6));
+    // Before a rebuild on SQLite (DDL inside the transaction), the completions' non-unique indexes
+    // go while the rows go in and come back in one sorted build each (the rebuild reads by employee,
+    // through the unique index, which stays).
+    const runner = manager.queryRunner;
+    const restoreIndexes =
+      rebuild && !mysql && runner
+        ? await (await BulkWriter.within(runner)).dropSecondaryIndexes(['completions'], { keepUnique: true })
+        : null;
     const stamp = timestampValue(now, dialect);
     await manager.query(
       `INSERT INTO completions (employee_id, credential_id, awarded_at, expires_at, source, evidence_url, score, status, ` +
@@ -364,6 +373,7 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
         'ORDER BY employee_id, credential_id, awarded_at',
       [stamp, stamp],
     );
+    if (restoreIndexes) await restoreIndexes();
     timer.lap('inserted');
     await context.progress(Math.floor(total * 0.75));
     // Updates are rare and each is audited with its before and after: row by row, a page at a time.
