@@ -153,8 +153,12 @@ export async function refreshTrendSnapshots(
   const builder = await snapshotBuilder(sql, months);
   const [bounds] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM employees')) as Row[];
   const span = { from: months[months.length - 1], to: months[0] };
-  for (let first = Number(bounds.lo ?? 1); first <= Number(bounds.hi ?? 0); first += RANGE)
+  for (let first = Number(bounds.lo ?? 1); first <= Number(bounds.hi ?? 0); first += RANGE) {
     for (const employee of await employeesInRange(sql, first, first + RANGE - 1, span)) builder.add(employee);
+    // better-sqlite3 answers on this thread and its promises settle at once: without a turn of the
+    // event loop between ranges, an SQLite server would answer no request until the reads end.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const rows = builder.rows(await scopesOfTeams(sql), ORGANISATION_SCOPE);
   await write(async (tx) => {
     await tx.query(`DELETE FROM trend_snapshots WHERE month_end IN (${placeholders(months.length)})`, months);
