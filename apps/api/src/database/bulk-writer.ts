@@ -76,7 +76,7 @@ export class BulkWriter {
    * On SQLite, a page cache of 64 MiB until restoreCache(): index pages stay in memory, and an index
    * build sorts in memory rather than through temporary files. Nothing on MySQL.
    */
-  async enlargeCache(): Promise<void> {
+  private async enlargeCache(): Promise<void> {
     if (this.dialect !== 'sqlite' || this.previousCacheSize !== null) return;
     const [pragma] = (await this.runner.query('PRAGMA cache_size')) as Array<{ cache_size: number }>;
     this.previousCacheSize = pragma?.cache_size ?? null;
@@ -84,7 +84,7 @@ export class BulkWriter {
   }
 
   /** The page cache as it was before enlargeCache(). */
-  async restoreCache(): Promise<void> {
+  private async restoreCache(): Promise<void> {
     if (this.previousCacheSize === null) return;
     await this.runner.query(`PRAGMA cache_size = ${Number(this.previousCacheSize)}`);
     this.previousCacheSize = null;

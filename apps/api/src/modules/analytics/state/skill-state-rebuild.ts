@@ -108,7 +108,6 @@ export async function recomputeAnalytics(
   // indexes while they fill and get them back in one sorted build each (a rollback restores them
   // as they were). MySQL would commit at the first ALTER, so there they are kept up to date.
   const restoreIndexes = mysql ? null : await writer.dropSecondaryIndexes(REWRITTEN);
-  await writer.enlargeCache();
   try {
     const [range] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi FROM employees')) as Row[];
     const spent = { read: 0, computed: 0, written: 0 };
@@ -141,7 +140,6 @@ export async function recomputeAnalytics(
       onStep('indexes');
     }
   } finally {
-    await writer.restoreCache();
     if (mysql)
       await sql.query('SET SESSION foreign_key_checks = ?, unique_checks = ?', [Number(checks?.['f']), Number(checks?.['u'])]);
   }
