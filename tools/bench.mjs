@@ -167,18 +167,19 @@ async function benchDatabase(name, databaseUrl) {
     // answering 409 for the last run's.
     let recorded = Math.floor(Math.random() * 60);
     const shift = Math.floor(Math.random() * 500);
-    const recordCompletions = () =>
-      timed('record a completion (+ rollups)', requests, (i) =>
-        fetch(`${url}/completions`, {
-          method: 'POST',
-          headers: { cookie: hr, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            employeeId: ids[(i * 7 + shift) % ids.length],
-            credentialId: credentials[(i * 13) % credentials.length],
-            awardedAt: new Date(Date.parse(today) - (recorded++ % 60) * 86_400_000).toISOString().slice(0, 10),
-          }),
+    /** Records a completion of ids[employee] and credentials[credential] (wrapped), on the next award date. */
+    const postCompletion = (employee, credential) =>
+      fetch(`${url}/completions`, {
+        method: 'POST',
+        headers: { cookie: hr, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          employeeId: ids[employee % ids.length],
+          credentialId: credentials[credential % credentials.length],
+          awardedAt: new Date(Date.parse(today) - (recorded++ % 60) * 86_400_000).toISOString().slice(0, 10),
         }),
-      );
+      });
+    const recordCompletions = () =>
+      timed('record a completion (+ rollups)', requests, (i) => postCompletion(i * 7 + shift, i * 13));
     const rows = [
       await timed('sign in (argon2 verify)', Math.min(requests, 50), () =>
         fetch(`${url}/auth/login`, {
@@ -244,15 +245,9 @@ async function benchDatabase(name, databaseUrl) {
       // Forecasts, cold: a completion is recorded (untimed) before each request, so no cached
       // answer can be used; warm: the same request again.
       const writeOne = async () => {
-        const response = await fetch(`${url}/completions`, {
-          method: 'POST',
-          headers: { cookie: hr, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            employeeId: ids[(recorded * 11 + shift) % ids.length],
-            credentialId: credentials[(recorded * 17) % credentials.length],
-            awardedAt: new Date(Date.parse(today) - (recorded++ % 60) * 86_400_000).toISOString().slice(0, 10),
-          }),
-        });
+        const response = await postCompletion(recorded * 11 + shift, recorded * 17);
+        // A refused write would leave the forecast's cache warm: the "cold" row would lie.
+        if (!response.ok) throw new Error(`recording a completion before a cold forecast: HTTP ${response.status}`);
         await response.arrayBuffer();
       };
       const summary = await (await get(hr, '/forecast/summary')).json();

@@ -23,7 +23,7 @@ import { AuditLog } from './modules/audit/audit-log.entity';
 import { utcNow } from './database/column-types';
 import { invalidateAllTrendSnapshots, refreshTrendSnapshots } from './modules/analytics/snapshots/trend-snapshots.sql';
 import { recomputeAnalytics } from './modules/analytics/state/skill-state-rebuild';
-import { phaseTimer } from './common/phase-timer';
+import { phaseTimer, seconds } from './common/phase-timer';
 
 /**
  * Skillgrid command line (plain Node, no Nest):
@@ -167,7 +167,7 @@ export async function runSeed(dataSource: DataSource, args: SeedArguments, io: C
     onProgress: (message) => io.log(`  ${message}`),
   });
   io.log(formatSummary(summary));
-  io.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  io.log(`Seeded in ${seconds(Date.now() - started)}.`);
   return summary;
 }
 
@@ -245,9 +245,7 @@ async function runRebuildAnalytics(dataSource: DataSource, io: CliIo): Promise<v
   const started = Date.now();
   const timer = phaseTimer();
   await dataSource.transaction((manager) => recomputeAnalytics(manager, today, (step) => timer.lap(step)));
-  io.log(
-    `Rebuilt the skill state and statistics as of ${today} in ${((Date.now() - started) / 1000).toFixed(1)} s (${timer.summary()}).`,
-  );
+  io.log(`Rebuilt the skill state and statistics as of ${today} in ${seconds(Date.now() - started)} (${timer.summary()}).`);
   // The month-end snapshots too: every one of them may read differently.
   await invalidateAllTrendSnapshots(dataSource);
   await refreshSnapshots(dataSource, today, io);
@@ -264,9 +262,7 @@ async function refreshSnapshots(dataSource: DataSource, today: string, io: CliIo
   const { months, rows } = await refreshTrendSnapshots(dataSource, today, (work) =>
     dataSource.transaction((manager) => work(manager)),
   );
-  io.log(
-    `Rewrote the trend snapshots of ${months.length} month ends (${rows} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-  );
+  io.log(`Rewrote the trend snapshots of ${months.length} month ends (${rows} rows) in ${seconds(Date.now() - started)}.`);
 }
 
 /** Entry point: returns the process exit code (0 ok, 1 failure, 2 usage error). */

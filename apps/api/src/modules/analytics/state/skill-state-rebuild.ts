@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
 import { BulkWriter } from '../../../database/bulk-writer';
+import { seconds } from '../../../common/phase-timer';
 import { dialectOfRunner, quote, type SqlValue } from '../../../database/sql';
 import { rebuildAssignmentProgress } from '../../forecasts/assignment-progress.sql';
 import {
@@ -203,9 +204,4 @@ async function addRange(
     if (out.levels.length >= FLUSH_ROWS) await flush();
   }
   await flush();
-}
-
-/** A duration in seconds, for the step log. */
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
 }
