@@ -8,6 +8,7 @@ import { Completion } from '../src/modules/completions/completion.entity';
 import { ImportJob } from '../src/modules/imports/import-job.entity';
 import { ImportsService, INTERRUPTED_MESSAGE, STALE_JOB_MS } from '../src/modules/imports/imports.service';
 import { uploadDirectory } from '../src/modules/imports/upload-files';
+import { AuditLog } from '../src/modules/audit/audit-log.entity';
 import { AuditService } from '../src/modules/audit/audit.service';
 
 /** Import jobs whose server stopped, and uploads that a refused request must not leave behind. */
@@ -92,6 +93,32 @@ describe(`import jobs (${testDialect()})`, () => {
         'failed',
       ]);
       await hr.get('/api/imports/jobs?pageSize=1000').expect(400);
+    });
+
+    it('is marked succeeded, with the counts of its audit record, when its server stopped after the commit', async () => {
+      const committed = await leftBehind('running', STALE_JOB_MS + 60_000);
+      await sut.dataSource.getRepository(AuditLog).insert({
+        at: new Date(),
+        userId: null,
+        action: 'import',
+        entity: 'import:completions',
+        entityId: committed,
+        before: null,
+        after: JSON.stringify({
+          fileName: 'lms-export.csv',
+          format: 'skillgrid',
+          rows: 120_000,
+          created: 119_000,
+          updated: 2,
+          unchanged: 998,
+        }),
+      });
+      await expect(sut.app.get(ImportsService).failInterrupted(STALE_JOB_MS)).resolves.toBe(1);
+      expect(await jobOf(committed)).toMatchObject({
+        status: 'succeeded',
+        phase: 'done',
+        report: { format: 'skillgrid', rows: 120_000, created: 119_000, updated: 2, unchanged: 998, errorCount: 0, errors: [] },
+      });
     });
 
     it('wrote nothing: the import runs in one transaction, undone when it does not end', async () => {

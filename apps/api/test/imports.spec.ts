@@ -10,6 +10,7 @@ import { Assignment } from '../src/modules/assignments/assignment.entity';
 import { utcNow } from '../src/database/column-types';
 import { Logger } from '@nestjs/common';
 import { REBUILD_THRESHOLD } from '../src/modules/imports/definitions/completions.import';
+import { analyticsState as analyticsStateOf } from './support/analytics-state';
 
 /** A zip whose one entry claims to unpack to `bytes` (its directory is all an importer should need to refuse it). */
 function zipClaiming(bytes: number): Buffer {
@@ -56,35 +57,7 @@ describe(`imports (${testDialect()})`, () => {
   const header = 'employee_email,credential_name,awarded_at,expires_at,evidence_url,score';
 
   /** The derived tables, as rows sorted, without the zero rows a withdrawal may leave. */
-  const analyticsState = async () => {
-    const tables = {
-      employee_skill_levels: 'employee_id, skill_id, `level`, valid_until',
-      skill_stats: 'scope_id, dim, dim_id, skill_id, `level`, holders, met, towards',
-      headcount_stats: 'scope_id, dim, dim_id, role_id, headcount, recorded',
-      expiry_stats: 'scope_id, expires_on, completions',
-      qualified_stats: 'scope_id, role_id, skill_id, until_month, holders',
-      renewal_stats: 'skill_id, expires_on, expired, renewed',
-      assignment_progress: 'assignment_id, credential_id, employee_id, due_date, done, all_done',
-    };
-    const state: Record<string, string[]> = {};
-    for (const [table, columns] of Object.entries(tables)) {
-      const rows = (await sut.dataSource.query(`SELECT ${columns} FROM ${table}`)) as Array<Record<string, unknown>>;
-      state[table] = rows
-        .filter(
-          (row) =>
-            !['holders', 'headcount', 'completions'].some(
-              (c) => c in row && Number(row[c]) === 0 && Number(row['met'] ?? 0) === 0 && Number(row['towards'] ?? 0) === 0,
-            ),
-        )
-        .map((row) =>
-          Object.values(row)
-            .map((v) => String(v).slice(0, 10))
-            .join('|'),
-        )
-        .sort();
-    }
-    return state;
-  };
+  const analyticsState = () => analyticsStateOf(sut.dataSource);
 
   beforeAll(async () => {
     sut = await createTestApp({ IMPORT_MAX_BYTES: String(64 * 1024) });
@@ -157,6 +130,17 @@ describe(`imports (${testDialect()})`, () => {
         await expect(completionCount()).resolves.toBe(before + 2);
         // The import took the rebuild path (its log lists the rebuild's steps)…
         expect(logged.mock.calls.some(([message]) => String(message).includes('skill levels ('))).toBe(true);
+        // …on MySQL into copies of the derived tables, renamed into place after the commit (no copy,
+        // old table or mark is left), on SQLite in place.
+        const swapped = testDialect() === 'mysql';
+        expect(logged.mock.calls.some(([message]) => String(message).includes('copies marked'))).toBe(swapped);
+        await expect(sut.dataSource.query('SELECT swap_id AS w FROM rollup_state')).resolves.toEqual([{ w: null }]);
+        if (swapped)
+          await expect(
+            sut.dataSource.query(
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND (table_name LIKE '%\\_\\_next\\_%' OR table_name LIKE '%\\_\\_old\\_%')",
+            ),
+          ).resolves.toEqual([]);
         await expect(indexes()).resolves.toEqual(indexesBefore);
         const profile = (await hr.get(`/api/employees/${fx.people.ned.id}/profile`).expect(200)).body as {
           skills: Array<{ skillName: string; level: number }>;

@@ -37,6 +37,8 @@ export class BulkWriter {
   private readonly statements = new Map<string, string>();
   private loadData: MysqlConnection | null = null;
   private previousCacheSize: number | null = null;
+  /** The write insertBehind() left in flight. */
+  private behind: Promise<void> = Promise.resolve();
   rowsWritten = 0;
 
   private constructor(
@@ -104,6 +106,29 @@ export class BulkWriter {
     } finally {
       await this.runner.release();
     }
+  }
+
+  /**
+   * insert() without waiting for it to finish: the rows travel to the server and go in while the
+   * caller computes the next ones. One such write is in flight at a time (the next call waits
+   * for it); drain() waits for the last. A failed write fails the next call or drain(). The rows
+   * must not change afterwards.
+   */
+  async insertBehind(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
+    await this.behind;
+    const write = this.insert(table, columns, rows);
+    // Awaited by the next call or by drain(); this only keeps a failure from counting as unhandled meanwhile.
+    write.catch(() => undefined);
+    this.behind = write;
+    // A turn of the event loop, so that the connection starts sending before the caller computes on.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Waits for the write insertBehind() left in flight, and throws its error if it failed. */
+  async drain(): Promise<void> {
+    const last = this.behind;
+    this.behind = Promise.resolve();
+    await last;
   }
 
   async insert(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {

@@ -20,6 +20,8 @@ function statusOf(kind: DomainErrorKind): number {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'too_many_requests':
       return HttpStatus.TOO_MANY_REQUESTS;
+    case 'unavailable':
+      return HttpStatus.SERVICE_UNAVAILABLE;
   }
 }
 
@@ -34,7 +36,11 @@ const HTTP_CODES: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
   429: 'TOO_MANY_REQUESTS',
+  503: 'UNAVAILABLE',
 };
+
+/** Seconds a client should wait after a lock conflict before retrying. */
+const LOCK_CONFLICT_RETRY_SECONDS = 5;
 
 /** Errors thrown by body-parser before Nest sees the request (malformed JSON, oversized body). */
 interface BodyParserError {
@@ -46,6 +52,12 @@ interface BodyParserError {
 function isUniqueViolation(error: QueryFailedError): boolean {
   const driverError = error.driverError as { code?: string; errno?: number } | undefined;
   return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' || driverError?.errno === 1062;
+}
+
+/** MySQL's lock wait timeout and deadlock: the write met another one and may be retried. */
+function isLockConflict(error: QueryFailedError): boolean {
+  const driverError = error.driverError as { code?: string } | undefined;
+  return ['ER_LOCK_WAIT_TIMEOUT', 'ER_LOCK_DEADLOCK'].includes(driverError?.code ?? '');
 }
 
 function isForeignKeyViolation(error: QueryFailedError): boolean {
@@ -63,8 +75,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (exception instanceof DomainError && exception.retryAfterSeconds) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    }
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    } else if (body.statusCode === 503) response.setHeader('Retry-After', String(LOCK_CONFLICT_RETRY_SECONDS));
+    // 503 says "not this moment": expected under load, so no stack trace.
+    if (body.statusCode === 503) this.logger.warn(`${body.code}: ${body.message}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);
   }
 
@@ -117,6 +131,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         statusCode: 409,
         code: 'IN_USE',
         message: 'The record is referenced by other records, or refers to one that does not exist',
+      };
+    }
+    if (exception instanceof QueryFailedError && isLockConflict(exception)) {
+      return {
+        statusCode: 503,
+        code: 'BUSY',
+        message: 'The data is being changed by another operation (a large import, say); nothing was written: try again shortly',
       };
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged' };

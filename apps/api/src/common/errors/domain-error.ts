@@ -11,7 +11,8 @@ export type DomainErrorKind =
   | 'not_found' // 404: absent, or outside the caller's scope (existence not revealed)
   | 'conflict' // 409: clashes with existing data (duplicate name, e-mail…)
   | 'unprocessable' // 422: well-formed but refused as a whole (imports with bad rows)
-  | 'too_many_requests'; // 429
+  | 'too_many_requests' // 429
+  | 'unavailable'; // 503: cannot be done this moment; retry (Retry-After)
 
 export class DomainError extends Error {
   constructor(

@@ -9,6 +9,7 @@ import { ForecastScenarios1797200000000 } from './1797200000000-ForecastScenario
 import { ForecastStats1797300000000 } from './1797300000000-ForecastStats';
 import { AssignmentProgress1797400000000 } from './1797400000000-AssignmentProgress';
 import { TrendSnapshots1797450000000 } from './1797450000000-TrendSnapshots';
+import { AnalyticsSwap1797500000000 } from './1797500000000-AnalyticsSwap';
 
 /** Listed explicitly: the bundled app cannot follow a glob. Append new migrations in order. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ForecastStats1797300000000,
   AssignmentProgress1797400000000,
   TrendSnapshots1797450000000,
+  AnalyticsSwap1797500000000,
 ];

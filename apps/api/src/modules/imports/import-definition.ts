@@ -72,6 +72,13 @@ export interface RowChecker<Row> {
    * job's connection, so that a million-row file is not held in memory.
    */
   stage?(rows: Row[], context: StageContext): Promise<void>;
+  /**
+   * Optional: on the job's connection just before the real run's transaction begins, for what
+   * cannot happen inside it (DDL commits a MySQL transaction).
+   */
+  beforeWrite?(context: StageContext): Promise<void>;
+  /** Optional: on the job's connection once the real run has committed. */
+  afterCommit?(context: StageContext): Promise<void>;
   /** Drops what `stage` made; called once at the end of the job, whatever happened. */
   release?(context: StageContext): Promise<void>;
 }

@@ -18,6 +18,8 @@ import { DomainError } from '../../common/errors/domain-error';
 import { toPage } from '../../common/http/pagination';
 import { utcNow } from '../../database/column-types';
 import { dialectOf } from '../../database/sql';
+import { finishPendingSwap, swapIdOf } from '../analytics/state/analytics-swap';
+import { AuditLog } from '../audit/audit-log.entity';
 import { AuditService } from '../audit/audit.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { detectLayout, rowValues, type ColumnMap, type Layout } from './columns';
@@ -126,9 +128,9 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.error(`Could not look for interrupted imports: ${String(error)}`),
     );
     this.sweeper = setInterval(() => {
-      this.failInterrupted(STALE_JOB_MS).catch((error: unknown) =>
-        this.logger.error(`Could not look for interrupted imports: ${String(error)}`),
-      );
+      this.failInterrupted(STALE_JOB_MS)
+        .then(() => this.finishSwaps())
+        .catch((error: unknown) => this.logger.error(`Could not look for interrupted imports: ${String(error)}`));
     }, SWEEP_MS);
     this.sweeper.unref();
   }
@@ -142,6 +144,17 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       await runner.release();
     }
     await this.failInterrupted(dialectOf(this.dataSource) === 'sqlite' ? 0 : STALE_JOB_MS);
+    await this.finishSwaps();
+  }
+
+  /**
+   * MySQL: renames into place an analytics rebuild committed by an import whose server stopped
+   * before it could, and drops the copies of rebuilds that never committed (but for unfinished jobs').
+   */
+  async finishSwaps(): Promise<void> {
+    if (dialectOf(this.dataSource) !== 'mysql') return;
+    const unfinished = await this.dataSource.getRepository(ImportJob).find({ where: { status: In(['queued', 'running']) } });
+    await finishPendingSwap(this.dataSource, new Set(unfinished.map((job) => swapIdOf(job.id))));
   }
 
   onModuleDestroy(): void {
@@ -158,25 +171,37 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       (job) => !this.running.has(job.id) && now.getTime() - new Date(job.updatedAt).getTime() >= silentMs,
     );
     for (const job of orphans) {
+      // A server stopping after the commit (putting a rebuild's analytics in place, say) left the
+      // import's audit record, with its counts: the import itself is done.
+      const audit = await this.dataSource.getRepository(AuditLog).findOneBy({ action: 'import', entityId: job.id });
+      const written = audit?.after ? (JSON.parse(audit.after) as Partial<ImportReportDto>) : null;
       const report: ImportReportDto = {
         entity: job.entity as ImportReportDto['entity'],
-        format: 'unknown',
+        format: written?.format ?? 'unknown',
         dryRun: job.dryRun === 1,
-        rows: job.rowsRead,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        errors: [{ message: INTERRUPTED_MESSAGE }],
-        errorCount: 1,
+        rows: written?.rows ?? job.rowsRead,
+        created: written?.created ?? 0,
+        updated: written?.updated ?? 0,
+        unchanged: written?.unchanged ?? 0,
+        errors: written ? [] : [{ message: INTERRUPTED_MESSAGE }],
+        errorCount: written ? 0 : 1,
         fileSha256: job.fileSha256 ?? '',
         jobId: job.id,
       };
       // Only if it is still unfinished: a slow server may have ended it meanwhile.
       await repository.update(
         { id: job.id, status: In(['queued', 'running']) },
-        { status: 'failed', phase: 'done', finishedAt: now, updatedAt: now, report: JSON.stringify(report) },
+        {
+          status: written ? 'succeeded' : 'failed',
+          phase: 'done',
+          finishedAt: now,
+          updatedAt: now,
+          report: JSON.stringify(report),
+        },
       );
-      this.logger.warn(`Import job ${job.id} (${job.entity}) was interrupted by a server stop; marked failed`);
+      this.logger.warn(
+        `Import job ${job.id} (${job.entity}) was interrupted by a server stop ${written ? 'after its commit; marked succeeded' : '; marked failed'}`,
+      );
     }
     return orphans.length;
   }
@@ -372,6 +397,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
           if (dryRun || errorCount) counts = counted(await checker.apply(good, context, false));
           else {
             await this.progress(job, { phase: 'writing' });
+            await checker.beforeWrite?.(staging);
             await runner.startTransaction();
             try {
               const written = counted(await checker.apply(good, context, true));
@@ -386,6 +412,10 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
               });
               await runner.commitTransaction();
               counts = written;
+              // Committed: what follows cannot undo the import (a swap left pending is finished by the sweep).
+              await checker
+                .afterCommit?.(staging)
+                .catch((error: unknown) => this.logger.error(`Import job ${job.id}: after its commit: ${String(error)}`));
             } catch (error) {
               await runner.rollbackTransaction();
               if (!(error instanceof RolledBack)) throw error;

@@ -13,7 +13,8 @@ import {
   type StatRows,
   type StateRows,
 } from './skill-state-builder';
-import { ANALYTICS_TABLES, rebuildAnalytics, rebuildTeamClosure } from './skill-state.sql';
+import { rebuildAnalytics, rebuildTeamClosure } from './skill-state.sql';
+import { SWAPPED_TABLES, type AnalyticsSwap } from './analytics-swap';
 
 /**
  * Every derived table from scratch, computed in memory (SkillStateBuilder) from the completions
@@ -33,8 +34,11 @@ const RANGE = 5_000;
 const FLUSH_ROWS = 10_000;
 /** Statistics rows buffered per table before they are written. */
 const STATS_BATCH = 20_000;
-/** Derived tables emptied and written here (team_closure by rebuildTeamClosure, assignment_progress set-based). */
-const REWRITTEN = ANALYTICS_TABLES.filter((table) => table !== 'team_closure' && table !== 'assignment_progress');
+/**
+ * Derived tables emptied (or swapped) and written here: all but team_closure (rebuildTeamClosure)
+ * and assignment_progress (set-based).
+ */
+const REWRITTEN = SWAPPED_TABLES;
 /** Positions in the completion rows handed to the builder. */
 const COMPLETION = { employee: 0, credential: 1, awarded: 2, expires: 3, status: 4 } as const;
 
@@ -87,6 +91,11 @@ export async function recomputeAnalytics(
   validOn: string,
   /** Called after each step, for a log of where the time went. */
   onStep: (step: string) => void = () => undefined,
+  /**
+   * MySQL: empty copies of the derived tables to write instead (the caller renames them into
+   * place after the commit), rather than emptying and refilling the tables in place.
+   */
+  swap?: AnalyticsSwap,
 ): Promise<void> {
   const runner = sql.queryRunner;
   if (!runner) throw new Error('recomputeAnalytics needs the EntityManager of a transaction');
@@ -94,32 +103,45 @@ export async function recomputeAnalytics(
   if (!SkillStateBuilder.fitsModel(model)) return rebuildAnalytics(sql, validOn);
   const builder = new SkillStateBuilder(model, COMPLETION);
   const mysql = dialectOfRunner(sql) === 'mysql';
+  const target = (table: (typeof REWRITTEN)[number]) => (swap ? swap.tableFor(table) : table);
 
-  for (const table of REWRITTEN) await sql.query(`DELETE FROM ${quote(table)}`);
+  if (swap) await swap.mark(sql, validOn);
+  else {
+    for (const table of REWRITTEN) await sql.query(`DELETE FROM ${quote(table)}`);
+    await sql.query('INSERT INTO rollup_state (id, valid_on) VALUES (1, ?)', [validOn]);
+  }
   await rebuildTeamClosure(sql);
-  await sql.query('INSERT INTO rollup_state (id, valid_on) VALUES (1, ?)', [validOn]);
-  onStep('emptied');
+  onStep(swap ? 'copies marked' : 'emptied');
 
-  const writer = await BulkWriter.within(runner);
+  // The copies of a swap are nobody's until they are renamed into place: a connection of their
+  // own fills them, in a transaction that commits before the caller's (a committed mark always
+  // has its copies), while this one reads the next employees' completions.
+  const writer = swap ? await BulkWriter.open(sql.connection) : await BulkWriter.within(runner);
+  if (swap) await writer.runner.startTransaction();
   // The rows are consistent by construction (ids read in this transaction, one row per key):
-  // the checks only cost time, as in a dump's load.
-  const [checks] = mysql ? ((await sql.query('SELECT @@foreign_key_checks AS f, @@unique_checks AS u')) as Row[]) : [];
-  if (mysql) await sql.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
+  // the checks only cost time, as in a dump's load (BulkWriter.open turns them off on its own).
+  const inPlace = mysql && !swap;
+  const [checks] = inPlace ? ((await sql.query('SELECT @@foreign_key_checks AS f, @@unique_checks AS u')) as Row[]) : [];
+  if (inPlace) await sql.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
   // On SQLite, where DDL is part of the transaction, the emptied tables lose their secondary
   // indexes while they fill and get them back in one sorted build each (a rollback restores them
-  // as they were). MySQL would commit at the first ALTER, so there they are kept up to date.
+  // as they were). MySQL would commit at the first ALTER: in place they are kept up to date row
+  // by row, and a swap's copies get theirs after the commit (analytics-swap.ts).
   const restoreIndexes = mysql ? null : await writer.dropSecondaryIndexes(REWRITTEN);
   try {
     const [range] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi FROM employees')) as Row[];
     const spent = { read: 0, computed: 0, written: 0 };
     for (let from = Number(range?.['lo'] ?? 1); from <= Number(range?.['hi'] ?? 0); from += RANGE)
-      await addRange(sql, builder, writer, from, from + RANGE, spent);
+      await addRange(sql, builder, writer, from, from + RANGE, spent, target);
+    const draining = performance.now();
+    await writer.drain();
+    spent.written += performance.now() - draining;
     onStep(`skill levels (read ${seconds(spent.read)}, computed ${seconds(spent.computed)}, written ${seconds(spent.written)})`);
     const pending = new Map<StatRows['table'], SqlValue[][]>();
     const statsSpent = { computed: 0, written: 0 };
     const write = async (table: StatRows['table'], rows: SqlValue[][]) => {
       const started = performance.now();
-      await writer.insert(table, STAT_COLUMNS[table], rows);
+      await writer.insertBehind(target(table), STAT_COLUMNS[table], rows);
       statsSpent.written += performance.now() - started;
     };
     let computing = performance.now();
@@ -135,13 +157,23 @@ export async function recomputeAnalytics(
       computing = performance.now();
     }
     for (const [table, rows] of pending) await write(table, rows);
+    const drainingStats = performance.now();
+    await writer.drain();
+    statsSpent.written += performance.now() - drainingStats;
     onStep(`statistics (computed ${seconds(statsSpent.computed)}, written ${seconds(statsSpent.written)})`);
     if (restoreIndexes) {
       await restoreIndexes();
       onStep('indexes');
     }
+    if (swap) await writer.runner.commitTransaction();
   } finally {
-    if (mysql)
+    if (swap) {
+      const failed = writer.runner.isTransactionActive;
+      if (failed) await writer.runner.rollbackTransaction().catch(() => undefined);
+      // After a failure, the error that got here is the one to report.
+      await (failed ? writer.close().catch(() => undefined) : writer.close());
+    }
+    if (inPlace)
       await sql.query('SET SESSION foreign_key_checks = ?, unique_checks = ?', [Number(checks?.['f']), Number(checks?.['u'])]);
   }
   await rebuildAssignmentProgress(sql);
@@ -156,6 +188,7 @@ async function addRange(
   from: number,
   to: number,
   spent: { read: number; computed: number; written: number },
+  target: (table: 'employee_skill_levels' | 'rollup_members') => string,
 ): Promise<void> {
   let started = performance.now();
   const employees = (await sql.query(
@@ -177,8 +210,8 @@ async function addRange(
   const flush = async () => {
     now = performance.now();
     spent.computed += now - started;
-    await writer.insert('employee_skill_levels', LEVEL_COLUMNS, out.levels);
-    await writer.insert('rollup_members', MEMBER_COLUMNS, out.members);
+    await writer.insertBehind(target('employee_skill_levels'), LEVEL_COLUMNS, out.levels);
+    await writer.insertBehind(target('rollup_members'), MEMBER_COLUMNS, out.members);
     out = { levels: [], members: [] };
     started = performance.now();
     spent.written += started - now;

@@ -200,6 +200,10 @@ export class RollupState {
 
   @Column({ name: 'valid_on', type: 'date' })
   validOn!: string;
+
+  /** The swap of rebuilt derived tables waiting to be renamed into place, if any (analytics-swap.ts). */
+  @Column({ name: 'swap_id', type: 'varchar', length: 32, nullable: true })
+  swapId!: string | null;
 }
 
 export const SKILL_STATE_ENTITIES = [

@@ -1,6 +1,7 @@
 import { addDays, RENEWAL_WINDOW_DAYS } from '@skillgrid/shared';
 import { chunks, dialectOfRunner, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner } from '../../../database/sql';
 import { rebuildAssignmentProgress, refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
+import { assertNoPendingSwap } from './analytics-swap';
 
 /**
  * Keeps the current skill state and the statistics the dashboards read (DESIGN §5) in step
@@ -179,9 +180,10 @@ function headcountSelect(where: string, sign: 1 | -1): string {
 /** The date the statistics hold on. Read under a shared lock on MySQL, so it cannot move meanwhile. */
 async function validOn(sql: SqlRunner, dialect: Dialect): Promise<string> {
   const rows = (await sql.query(
-    `SELECT valid_on AS d FROM rollup_state WHERE id = 1${dialect === 'mysql' ? ' LOCK IN SHARE MODE' : ''}`,
-  )) as Array<{ d: string }>;
+    `SELECT valid_on AS d, swap_id AS w FROM rollup_state WHERE id = 1${dialect === 'mysql' ? ' LOCK IN SHARE MODE' : ''}`,
+  )) as Array<{ d: string; w: string | null }>;
   if (!rows.length) throw new Error('rollup_state is empty: run the migrations');
+  assertNoPendingSwap(rows[0].w);
   return String(rows[0].d).slice(0, 10);
 }
 
@@ -365,7 +367,8 @@ export async function writeCompletion(
       `SELECT 'h', NULL, NULL, NULL, valid_until, NULL, skill_id, ${LEVEL} FROM employee_skill_levels WHERE employee_id = ?`,
       'LOCK IN SHARE MODE',
     ],
-    ["SELECT 'r', NULL, NULL, valid_on, NULL, NULL, NULL, NULL FROM rollup_state WHERE id = 1", 'LOCK IN SHARE MODE'],
+    // st: a rebuild waiting to be renamed into place (analytics-swap.ts).
+    ["SELECT 'r', NULL, NULL, valid_on, NULL, swap_id, NULL, NULL FROM rollup_state WHERE id = 1", 'LOCK IN SHARE MODE'],
     // The employee's open assignments that include the credential (assignment_progress follows the write).
     [
       "SELECT 'a', a.id, NULL, NULL, NULL, NULL, NULL, NULL FROM assignments a LEFT JOIN cluster_credentials cc " +
@@ -399,8 +402,10 @@ export async function writeCompletion(
   };
   for (const row of rows) {
     if (row.k === 'e') [teamId, recorded] = [row.id, Number(row.cr)];
-    else if (row.k === 'r') since = date(row.aw);
-    else if (row.k === 'h') oldUntil.set(levelKey(Number(row.s), Number(row.lv)), date(row.ex));
+    else if (row.k === 'r') {
+      assertNoPendingSwap(row.st);
+      since = date(row.aw);
+    } else if (row.k === 'h') oldUntil.set(levelKey(Number(row.s), Number(row.lv)), date(row.ex));
     else if (row.k === 'g') grant(credentialId, row);
     else if (row.k === 'a') assignmentIds.push(Number(row.id));
     else {
@@ -636,8 +641,9 @@ export async function employeesWithCredentials(sql: SqlRunner, credentialIds: re
  */
 export async function advanceStats(sql: SqlRunner, dialect: Dialect, today: string): Promise<boolean> {
   const rows = (await sql.query(
-    `SELECT valid_on AS d FROM rollup_state WHERE id = 1${dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
-  )) as Array<{ d: string }>;
+    `SELECT valid_on AS d, swap_id AS w FROM rollup_state WHERE id = 1${dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+  )) as Array<{ d: string; w: string | null }>;
+  assertNoPendingSwap(rows[0]?.w);
   const since = String(rows[0]?.d ?? today).slice(0, 10);
   if (since >= today) return false;
   await addSkillStats(sql, dialect, 'h.valid_until > ? AND h.valid_until <= ?', [since, today], -1);

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { addMonths } from '@skillgrid/shared';
-import { chunks, timestampValue, type Dialect } from '../../../database/sql';
+import { chunks, timestampValue, type Dialect, type SqlValue } from '../../../database/sql';
 import { nameKey, utcNow } from '../../../database/column-types';
 import { invalidateTrendSnapshots } from '../../analytics/snapshots/trend-snapshots.sql';
 import { phaseTimer } from '../../../common/phase-timer';
 import { recomputeAnalytics } from '../../analytics/state/skill-state-rebuild';
+import { AnalyticsSwap } from '../../analytics/state/analytics-swap';
 import { contributeEmployees, withdrawEmployees } from '../../analytics/state/skill-state.sql';
 import { refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
 import { AuditLog } from '../../audit/audit-log.entity';
@@ -133,8 +134,12 @@ export const completionsImport: ImportDefinition<CompletionRow> = {
       if (c.credly_template_id) byCredly.set(c.credly_template_id, info);
       if (c.badgr_class_id) byBadgr.set(c.badgr_class_id, info);
     }
+    /** The copies a rebuild writes into on MySQL, from beforeWrite to release. */
+    let swap: AnalyticsSwap | null = null;
     /** The staging table of the good rows (see applyCompletions), once the first is staged. */
     let stage: string | null = null;
+    /** MySQL: LOAD DATA into the staging table, behind the reading of the file. */
+    let stageWriter: BulkWriter | null = null;
     let staged = 0;
     /** The line of each (employee, credential, awarded date) met so far: a repeat in one file is an error. */
     const seen = new Map<number | string, number>();
@@ -192,8 +197,11 @@ export const completionsImport: ImportDefinition<CompletionRow> = {
       if (!stage) {
         stage = stageName(context.jobId);
         await createStage(context.manager, stage);
+        const runner = context.manager.queryRunner;
+        if (context.dialect === 'mysql' && runner) stageWriter = await BulkWriter.within(runner);
       }
-      await insertStage(context.manager, stage, rows);
+      if (stageWriter) await stageWriter.insertBehind(stage, STAGE_COLUMNS, rows.map(stageValues));
+      else await insertStage(context.manager, stage, rows);
       staged += rows.length;
     };
 
@@ -238,12 +246,29 @@ export const completionsImport: ImportDefinition<CompletionRow> = {
 
       async apply(rows, context, write) {
         if (rows.length) await addToStage(rows, context);
-        return stage ? applyCompletions(stage, staged, context, write) : { created: 0, updated: 0, unchanged: 0 };
+        await stageWriter?.drain();
+        return stage ? applyCompletions(stage, staged, context, write, swap) : { created: 0, updated: 0, unchanged: 0 };
+      },
+
+      // MySQL: a file that may rebuild the analytics gets empty copies of the derived tables to
+      // write them into (AnalyticsSwap), renamed into place after the commit.
+      async beforeWrite(context) {
+        if (context.dialect === 'mysql' && staged >= REBUILD_THRESHOLD.people)
+          swap = await AnalyticsSwap.prepare(context.manager, context.jobId);
+      },
+
+      async afterCommit(context) {
+        await swap?.complete(context.manager);
       },
 
       async release(context) {
+        // A failed staging write has failed the job already; only its connection's queue matters here.
+        await stageWriter?.drain().catch(() => undefined);
+        stageWriter = null;
         if (stage) await context.manager.query(`DROP ${context.dialect === 'mysql' ? 'TEMPORARY ' : ''}TABLE IF EXISTS ${stage}`);
         stage = null;
+        await swap?.discard(context.manager);
+        swap = null;
       },
     };
   },
@@ -288,22 +313,56 @@ async function createStage(manager: EntityManager, stage: string): Promise<void>
   );
 }
 
+const STAGE_COLUMNS = [
+  'line',
+  'employee_id',
+  'credential_id',
+  'awarded_at',
+  'expires_at',
+  'expires_given',
+  'evidence_url',
+  'score',
+];
+
+const stageValues = (row: CompletionRow): SqlValue[] => [
+  row.line,
+  row.employeeId,
+  row.credentialId,
+  row.awardedAt,
+  row.expiresAt,
+  row.expiresGiven ? 1 : 0,
+  row.evidenceUrl ?? null,
+  row.score ?? null,
+];
+
+/**
+ * MySQL: share-locks the employees and credentials the new staged rows name, until the commit,
+ * and answers whether every one of them exists (the rows were checked against them before the
+ * transaction; an employee is never deleted and a credential in use cannot be).
+ */
+async function lockParents(manager: EntityManager, stage: string): Promise<boolean> {
+  const count = async (sql: string) => Number(((await manager.query(sql)) as Array<{ n: number | string }>)[0]?.n);
+  // One reference to the temporary table a statement: MySQL cannot open it twice in one.
+  for (const [table, column] of [
+    ['employees', 'employee_id'],
+    ['credentials', 'credential_id'],
+  ]) {
+    const named = await count(`SELECT COUNT(DISTINCT ${column}) AS n FROM ${stage} WHERE existing_id IS NULL`);
+    const locked = await count(
+      `SELECT COUNT(*) AS n FROM ${table} WHERE id IN (SELECT ${column} FROM ${stage} WHERE existing_id IS NULL) LOCK IN SHARE MODE`,
+    );
+    if (locked !== named) return false;
+  }
+  return true;
+}
+
+/** Multi-row INSERTs (SQLite; MySQL uses a BulkWriter). */
 async function insertStage(manager: EntityManager, stage: string, rows: CompletionRow[]): Promise<void> {
   // 8 variables a row stays below SQLite's 32,766 at 2,000 rows.
   for (const batch of chunks(rows, BATCH))
     await manager.query(
-      `INSERT INTO ${stage} (line, employee_id, credential_id, awarded_at, expires_at, expires_given, evidence_url, score) VALUES ` +
-        batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
-      batch.flatMap((row) => [
-        row.line,
-        row.employeeId,
-        row.credentialId,
-        row.awardedAt,
-        row.expiresAt,
-        row.expiresGiven ? 1 : 0,
-        row.evidenceUrl ?? null,
-        row.score ?? null,
-      ]),
+      `INSERT INTO ${stage} (${STAGE_COLUMNS.join(', ')}) VALUES ` + batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
+      batch.flatMap(stageValues),
     );
 }
 
@@ -317,7 +376,13 @@ async function insertStage(manager: EntityManager, stage: string, rows: Completi
  * (cheaper than taking out and putting back nearly everyone). The manager must be the staging
  * connection's.
  */
-async function applyCompletions(stage: string, total: number, context: ImportContext, write: boolean): Promise<ImportCounts> {
+async function applyCompletions(
+  stage: string,
+  total: number,
+  context: ImportContext,
+  write: boolean,
+  swap: AnalyticsSwap | null,
+): Promise<ImportCounts> {
   const { manager, dialect } = context;
   const mysql = dialect === 'mysql';
   const now = utcNow();
@@ -365,14 +430,23 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
         ? await (await BulkWriter.within(runner)).dropSecondaryIndexes(['completions'], { keepUnique: true })
         : null;
     const stamp = timestampValue(now, dialect);
-    await manager.query(
-      `INSERT INTO completions (employee_id, credential_id, awarded_at, expires_at, source, evidence_url, score, status, ` +
-        `status_reason, created_at, updated_at) SELECT employee_id, credential_id, awarded_at, expires_at, 'csv_import', ` +
-        // In the unique index's order: the B-tree is written page after page, not at random.
-        `evidence_url, score, 'valid', NULL, ?, ? FROM ${stage} WHERE existing_id IS NULL ` +
-        'ORDER BY employee_id, credential_id, awarded_at',
-      [stamp, stamp],
-    );
+    // On MySQL the foreign keys are checked once per employee and credential rather than twice a
+    // row: their rows are share-locked as the per-row checks would lock them (a credential cannot
+    // be deleted under the import), and the insert runs without those checks.
+    const parentsChecked = mysql && (await lockParents(manager, stage));
+    if (parentsChecked) await manager.query('SET SESSION foreign_key_checks = 0');
+    try {
+      await manager.query(
+        `INSERT INTO completions (employee_id, credential_id, awarded_at, expires_at, source, evidence_url, score, status, ` +
+          `status_reason, created_at, updated_at) SELECT employee_id, credential_id, awarded_at, expires_at, 'csv_import', ` +
+          // In the unique index's order: the B-tree is written page after page, not at random.
+          `evidence_url, score, 'valid', NULL, ?, ? FROM ${stage} WHERE existing_id IS NULL ` +
+          'ORDER BY employee_id, credential_id, awarded_at',
+        [stamp, stamp],
+      );
+    } finally {
+      if (parentsChecked) await manager.query('SET SESSION foreign_key_checks = 1');
+    }
     if (restoreIndexes) await restoreIndexes();
     timer.lap('inserted');
     await context.progress(Math.floor(total * 0.75));
@@ -420,7 +494,7 @@ async function applyCompletions(stage: string, total: number, context: ImportCon
     }
     timer.lap('updated');
     await context.progress(Math.floor(total * 0.8));
-    if (rebuild) await recomputeAnalytics(manager, String(validOn).slice(0, 10), (step) => timer.lap(step));
+    if (rebuild) await recomputeAnalytics(manager, String(validOn).slice(0, 10), (step) => timer.lap(step), swap ?? undefined);
     else {
       await contributeEmployees(manager, dialect, affected);
       // Which of their assigned credentials are now done (the rebuild above does everyone's).
