@@ -106,10 +106,14 @@ async function benchDatabase(name, databaseUrl) {
   const sql = await openDatabase(databaseUrl);
 
   const port = (databaseUrl.startsWith('sqlite:') ? 3900 : 3950) + Math.floor(Math.random() * 40);
-  const server = spawn('node', [join(root, 'dist/apps/api/main.js')], {
-    env: { ...env, PORT: String(port), LOGIN_RATE_LIMIT: '10000' },
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    'node',
+    [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'dist/apps/api/main.js')],
+    {
+      env: { ...env, PORT: String(port), LOGIN_RATE_LIMIT: '10000' },
+      stdio: 'ignore',
+    },
+  );
   const url = `http://127.0.0.1:${port}/api`;
   try {
     for (let i = 0; ; i++) {

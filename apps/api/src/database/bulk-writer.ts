@@ -27,6 +27,27 @@ function loadDataField(value: SqlValue): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
+const LOAD_DATA_SPECIAL = /[\\\t\n\r]/;
+
+/** Rows as LOAD DATA's default text format reads them, one per line (a loop: several times faster than map and join). */
+function loadDataText(rows: readonly SqlValue[][]): string {
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) text += '\t';
+      const value = row[i] as SqlValue;
+      text +=
+        typeof value === 'number'
+          ? String(value)
+          : value !== null && !LOAD_DATA_SPECIAL.test(value)
+            ? value
+            : loadDataField(value);
+    }
+    text += '\n';
+  }
+  return text;
+}
+
 /**
  * Writes rows through one QueryRunner (one connection, so the caller's transaction covers them):
  * on MySQL with LOAD DATA LOCAL when the server allows it (it parses text rows far faster than
@@ -115,8 +136,10 @@ export class BulkWriter {
    * must not change afterwards.
    */
   async insertBehind(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
+    // The text of LOAD DATA is made while the server still writes the previous rows.
+    const send = this.prepare(table, columns, rows);
     await this.behind;
-    const write = this.insert(table, columns, rows);
+    const write = send();
     // Awaited by the next call or by drain(); this only keeps a failure from counting as unhandled meanwhile.
     write.catch(() => undefined);
     this.behind = write;
@@ -132,29 +155,43 @@ export class BulkWriter {
   }
 
   async insert(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
-    if (rows.length === 0) return;
+    await this.prepare(table, columns, rows)();
+  }
+
+  /** Checks the rows and, for LOAD DATA, makes its text; answers what sends them. */
+  private prepare(table: string, columns: readonly string[], rows: readonly SqlValue[][]): () => Promise<void> {
     for (const row of rows)
       if (row.length !== columns.length)
         throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
+    if (rows.length === 0) return () => Promise.resolve();
     if (this.loadData) {
-      for (let start = 0; start < rows.length; start += ROWS_PER_LOAD)
-        await this.load(table, columns, rows.slice(start, start + ROWS_PER_LOAD));
+      const texts: Array<{ text: string; count: number }> = [];
+      for (let start = 0; start < rows.length; start += ROWS_PER_LOAD) {
+        const chunk = rows.slice(start, start + ROWS_PER_LOAD);
+        texts.push({ text: loadDataText(chunk), count: chunk.length });
+      }
+      return async () => {
+        for (const { text, count } of texts) await this.load(table, columns, text, count);
+        this.rowsWritten += rows.length;
+      };
+    }
+    return async () => {
+      const perStatement = Math.max(
+        1,
+        Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_VARIABLES_PER_STATEMENT / columns.length)),
+      );
+      for (let start = 0; start < rows.length; start += perStatement) {
+        const chunk = rows.slice(start, start + perStatement);
+        const parameters: SqlValue[] = [];
+        for (const row of chunk) for (const value of row) parameters.push(value);
+        await this.runner.query(this.statement(table, columns, chunk.length), parameters);
+      }
       this.rowsWritten += rows.length;
-      return;
-    }
-    const perStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_VARIABLES_PER_STATEMENT / columns.length)));
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement);
-      const parameters: SqlValue[] = [];
-      for (const row of chunk) for (const value of row) parameters.push(value);
-      await this.runner.query(this.statement(table, columns, chunk.length), parameters);
-    }
-    this.rowsWritten += rows.length;
+    };
   }
 
-  /** One LOAD DATA LOCAL of `rows`. LOCAL turns bad values into warnings, so any warning fails it. */
-  private async load(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
-    const text = rows.map((row) => row.map(loadDataField).join('\t')).join('\n') + '\n';
+  /** One LOAD DATA LOCAL of `count` rows as `text`. LOCAL turns bad values into warnings, so any warning fails it. */
+  private async load(table: string, columns: readonly string[], text: string, count: number): Promise<void> {
     const sql = `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE ${quote(table)} CHARACTER SET utf8mb4 (${columns.map(quote).join(',')})`;
     const connection = this.loadData as MysqlConnection;
     const result = await new Promise<{ affectedRows: number; warningStatus: number }>((resolve, reject) =>
@@ -162,10 +199,10 @@ export class BulkWriter {
         error ? reject(error) : resolve(answer),
       ),
     );
-    if (result.warningStatus > 0 || result.affectedRows !== rows.length) {
+    if (result.warningStatus > 0 || result.affectedRows !== count) {
       const warnings = (await this.runner.query('SHOW WARNINGS LIMIT 3')) as Array<{ Message: string }>;
       throw new Error(
-        `${table}: LOAD DATA wrote ${result.affectedRows} of ${rows.length} rows (${warnings.map((w) => w.Message).join('; ') || 'no warning text'})`,
+        `${table}: LOAD DATA wrote ${result.affectedRows} of ${count} rows (${warnings.map((w) => w.Message).join('; ') || 'no warning text'})`,
       );
     }
   }

@@ -26,6 +26,8 @@ export const TREND_SNAPSHOT_TABLES = ['trend_snapshots', 'trend_snapshot_months'
 export const SNAPSHOT_MONTHS = 35;
 /** Employees per read of a refresh. */
 const RANGE = 5_000;
+/** Employees added to the builder between two turns of the event loop. */
+const ADD_SLICE = 250;
 /** The earliest date: an invalidation from it makes every snapshot stale. */
 const FROM_THE_START = '0001-01-01';
 
@@ -154,10 +156,16 @@ export async function refreshTrendSnapshots(
   const [bounds] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM employees')) as Row[];
   const span = { from: months[months.length - 1], to: months[0] };
   for (let first = Number(bounds.lo ?? 1); first <= Number(bounds.hi ?? 0); first += RANGE) {
-    for (const employee of await employeesInRange(sql, first, first + RANGE - 1, span)) builder.add(employee);
-    // better-sqlite3 answers on this thread and its promises settle at once: without a turn of the
-    // event loop between ranges, an SQLite server would answer no request until the reads end.
-    await new Promise((resolve) => setImmediate(resolve));
+    const employees = await employeesInRange(sql, first, first + RANGE - 1, span);
+    // A turn of the event loop every few hundred people, so that requests wait a few milliseconds
+    // at most behind the refresh (a whole range took about 20 ms at once); on SQLite, whose
+    // better-sqlite3 promises settle at once, without it the server would answer no request until
+    // the reads end.
+    for (let next = 0; next < employees.length; next += ADD_SLICE) {
+      for (const employee of employees.slice(next, next + ADD_SLICE)) builder.add(employee);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (!employees.length) await new Promise((resolve) => setImmediate(resolve));
   }
   const rows = builder.rows(await scopesOfTeams(sql), ORGANISATION_SCOPE);
   await write(async (tx) => {

@@ -455,63 +455,80 @@ export async function writeCompletion(
     if (was !== undefined && held(was)) monthRows.push([employeeId, skillOf(key), key % 8, was, -1]);
     if (now !== undefined && held(now)) monthRows.push([employeeId, skillOf(key), key % 8, now, 1]);
   }
+  // The statements below touch different tables or rows and read none that another of them
+  // writes: sent one after another without waiting for each answer (the connection runs them in
+  // order), then awaited together.
+  const writes: Array<Promise<unknown>> = [];
   if (levelRows.length) {
-    await sql.query(
-      `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) VALUES ${levelRows.map(() => '(?, ?, ?, ?)').join(', ')} ` +
-        (mysql
-          ? 'ON DUPLICATE KEY UPDATE valid_until = VALUES(valid_until)'
-          : `ON CONFLICT (employee_id, skill_id, ${LEVEL}) DO UPDATE SET valid_until = excluded.valid_until`),
-      levelRows.flat(),
+    writes.push(
+      sql.query(
+        `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) VALUES ${levelRows.map(() => '(?, ?, ?, ?)').join(', ')} ` +
+          (mysql
+            ? 'ON DUPLICATE KEY UPDATE valid_until = VALUES(valid_until)'
+            : `ON CONFLICT (employee_id, skill_id, ${LEVEL}) DO UPDATE SET valid_until = excluded.valid_until`),
+        levelRows.flat(),
+      ),
     );
   }
   if (gone.length) {
-    await sql.query(
-      `DELETE FROM employee_skill_levels WHERE employee_id = ? AND (${gone.map(() => `(skill_id = ? AND ${LEVEL} = ?)`).join(' OR ')})`,
-      [employeeId, ...gone.flatMap((key) => [skillOf(key), key % 8])],
+    writes.push(
+      sql.query(
+        `DELETE FROM employee_skill_levels WHERE employee_id = ? AND (${gone.map(() => `(skill_id = ? AND ${LEVEL} = ?)`).join(' OR ')})`,
+        [employeeId, ...gone.flatMap((key) => [skillOf(key), key % 8])],
+      ),
     );
   }
-  if (assignmentIds.length) await refreshAssignmentProgress(sql, dialect, { assignmentIds });
+  if (assignmentIds.length) writes.push(refreshAssignmentProgress(sql, dialect, { assignmentIds }));
   // Renewals count every employee's completions, leavers' too.
   const renewalRows = renewalChanges(valid, next, grants, skills);
   if (renewalRows.length) {
     const source = literalRows(['skill_id', 'expires_on', 'expired', 'renewed'], renewalRows);
-    await sql.query(
-      upsertAddSql(
-        dialect,
-        'renewal_stats',
-        RENEWAL_KEY,
-        ['expired', 'renewed'],
-        `SELECT v.skill_id, v.expires_on, v.expired, v.renewed FROM ${source.sql} v`,
+    writes.push(
+      sql.query(
+        upsertAddSql(
+          dialect,
+          'renewal_stats',
+          RENEWAL_KEY,
+          ['expired', 'renewed'],
+          `SELECT v.skill_id, v.expires_on, v.expired, v.renewed FROM ${source.sql} v`,
+        ),
+        source.parameters,
       ),
-      source.parameters,
     );
   }
-  if (teamId === null) return; // not an active member: in no other statistics
+  if (teamId === null) {
+    await Promise.all(writes);
+    return; // not an active member: in no other statistics
+  }
 
   if (monthRows.length) {
     const source = literalRows(['employee_id', 'skill_id', 'level', 'valid_until', 'n'], monthRows);
-    await sql.query(
-      upsertAddSql(
-        dialect,
-        'qualified_stats',
-        QUALIFIED_KEY,
-        ['holders'],
-        qualifiedStatsSelect(dialect, source.sql, 'h.n', '1 = 1'),
+    writes.push(
+      sql.query(
+        upsertAddSql(
+          dialect,
+          'qualified_stats',
+          QUALIFIED_KEY,
+          ['holders'],
+          qualifiedStatsSelect(dialect, source.sql, 'h.n', '1 = 1'),
+        ),
+        source.parameters,
       ),
-      source.parameters,
     );
   }
   if (statRows.length) {
     const source = literalRows(['employee_id', 'skill_id', 'level', 'n'], statRows);
-    await sql.query(
-      upsertAddSql(
-        dialect,
-        'skill_stats',
-        SKILL_KEY,
-        ['holders', 'met', 'towards'],
-        skillStatsSelect(source.sql, 'h.n', '1 = 1'),
+    writes.push(
+      sql.query(
+        upsertAddSql(
+          dialect,
+          'skill_stats',
+          SKILL_KEY,
+          ['holders', 'met', 'towards'],
+          skillStatsSelect(source.sql, 'h.n', '1 = 1'),
+        ),
+        source.parameters,
       ),
-      source.parameters,
     );
   }
 
@@ -526,8 +543,9 @@ export async function writeCompletion(
     if (wasExpiring) moves.push([employeeId, wasExpiring, -1]);
     if (nowExpiring) moves.push([employeeId, nowExpiring, 1]);
     const source = literalRows(['employee_id', 'expires_on', 'n'], moves);
-    await addExpiryStats(sql, dialect, source.sql, source.parameters);
+    writes.push(addExpiryStats(sql, dialect, source.sql, source.parameters));
   }
+  await Promise.all(writes);
 
   // Data completeness: whether the employee has any valid completion at all.
   const nowRecorded = next.size > 0 ? 1 : 0;
