@@ -11,6 +11,7 @@
 // Forecast rows marked "cold" record a completion (untimed) before each request, so the
 // forecast's cache cannot answer; "warm" ones repeat the same request.
 //   BENCH_SQLITE_FILE=path npm run bench -- --reuse   SQLite in that file, seeded only when empty
+//   BENCH_SERVER_FLAGS=--cpu-prof npm run bench -- --writes-only   node flags for the server only
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

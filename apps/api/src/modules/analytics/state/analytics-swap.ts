@@ -97,11 +97,6 @@ export class AnalyticsSwap {
     this.marked = true;
   }
 
-  /** Whether the rebuild wrote into the copies (else there is nothing to rename). */
-  get used(): boolean {
-    return this.marked;
-  }
-
   /**
    * After the commit: gives the copies their remaining indexes and renames them into place (or
    * finds that a sweep already did), then drops the old tables. Writers are refused meanwhile.
