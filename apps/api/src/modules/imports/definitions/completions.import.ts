@@ -387,6 +387,11 @@ async function applyCompletions(
   const mysql = dialect === 'mysql';
   const now = utcNow();
   const timer = phaseTimer();
+  // A file that may rebuild the statistics (on MySQL it has copies to rebuild into) takes the lock
+  // every writer of them waits for before its first read: the rebuild reads the completions from
+  // the transaction's snapshot, which must not predate a writer that committed meanwhile (its
+  // completion would be missing from the rebuilt statistics).
+  if (write && swap) await manager.query('SELECT valid_on FROM rollup_state WHERE id = 1 FOR UPDATE');
   {
     const changed =
       `CASE WHEN (s.expires_given = 1 AND ${differs(dialect, 's.expires_at', 'c.expires_at')}) ` +
