@@ -33,32 +33,35 @@ describe(`BulkWriter (${testDialect()})`, () => {
   });
   beforeEach(() => sut.dataSource.query('DELETE FROM bulk_writer_probe'));
 
-  it('writes every value as given, special characters and NULL included', async () => {
+  /** Runs `work` with a writer of its own connection, closed afterwards. */
+  const withWriter = async (work: (writer: BulkWriter) => Promise<void>) => {
     const writer = await BulkWriter.open(sut.dataSource);
     try {
-      await writer.insert('bulk_writer_probe', ['id', 'note', 'n'], rows);
-      expect(writer.rowsWritten).toBe(4);
+      await work(writer);
     } finally {
       await writer.close();
     }
+  };
+
+  it('writes every value as given, special characters and NULL included', async () => {
+    await withWriter(async (writer) => {
+      await writer.insert('bulk_writer_probe', ['id', 'note', 'n'], rows);
+      expect(writer.rowsWritten).toBe(4);
+    });
     expect(await stored()).toEqual(rows);
   });
 
   it('writes behind the caller, in order, and drain() waits for the last write', async () => {
-    const writer = await BulkWriter.open(sut.dataSource);
-    try {
+    await withWriter(async (writer) => {
       for (const row of rows) await writer.insertBehind('bulk_writer_probe', ['id', 'note', 'n'], [row]);
       await writer.drain();
       expect(writer.rowsWritten).toBe(4);
-    } finally {
-      await writer.close();
-    }
+    });
     expect(await stored()).toEqual(rows);
   });
 
   it('reports a failed write left in flight at drain(), and refuses a row of the wrong width at once', async () => {
-    const writer = await BulkWriter.open(sut.dataSource);
-    try {
+    await withWriter(async (writer) => {
       await expect(writer.insert('bulk_writer_probe', ['id', 'note', 'n'], [[5, 'short']])).rejects.toThrow(
         'bulk_writer_probe: a row has 2 values for 3 columns',
       );
@@ -68,9 +71,7 @@ describe(`BulkWriter (${testDialect()})`, () => {
       await expect(writer.drain()).rejects.toThrow();
       // Drained: the writer goes on.
       await writer.insert('bulk_writer_probe', ['id', 'note', 'n'], [[7, 'after', 2]]);
-    } finally {
-      await writer.close();
-    }
+    });
     expect((await stored()).map((row) => row[0])).toEqual([6, 7]);
   });
 });

@@ -10,6 +10,7 @@ import { Role } from '../src/modules/roles/role.entity';
 import { RoleRequirement } from '../src/modules/roles/role-requirement.entity';
 import { onetLevel, onetWeight } from '../src/modules/imports/taxonomies';
 import { FAILED_ON_OUR_SIDE, ImportsService } from '../src/modules/imports/imports.service';
+import { analyticsState } from './support/analytics-state';
 
 /** The shared reference data (never copied into the repository): ../shared/data from the repository root. */
 const DATA = resolve(__dirname, '../../../../shared/data');
@@ -199,31 +200,7 @@ describe(`catalogue and taxonomy imports (${testDialect()})`, () => {
   });
 
   it('leaves the analytics equal to a rebuild after the catalogue and organisation imports', async () => {
-    const ZERO_WHEN: Record<string, (values: string[]) => boolean> = {
-      skill_stats: (v) => v.slice(5).every((x) => x === '0'),
-      headcount_stats: (v) => v[4] === '0',
-      expiry_stats: (v) => v[2] === '0',
-    };
-    const state = async () => {
-      const tables = {
-        employee_skill_levels: 'employee_id, skill_id, `level`, valid_until',
-        skill_stats: 'scope_id, dim, dim_id, skill_id, `level`, holders, met, towards',
-        headcount_stats: 'scope_id, dim, dim_id, role_id, headcount, recorded',
-        expiry_stats: 'scope_id, expires_on, completions',
-        team_closure: 'ancestor_id, descendant_id, depth',
-      };
-      const result: Record<string, string[]> = {};
-      for (const [table, columns] of Object.entries(tables)) {
-        const rows = (await sut.dataSource.query(`SELECT ${columns} FROM ${table}`)) as Array<Record<string, unknown>>;
-        result[table] = rows
-          .map((row) => Object.values(row).map((v) => String(v).slice(0, 10)))
-          // Withdrawals may leave rows that have come down to zero; a rebuild has none.
-          .filter((values) => !(values.length > 0 && (ZERO_WHEN[table]?.(values) ?? false)))
-          .map((values) => values.join('|'))
-          .sort();
-      }
-      return result;
-    };
+    const state = () => analyticsState(sut.dataSource);
     const incremental = await state();
     await sut.dataSource.transaction((m) => rebuildAnalytics(m, todayInTimeZone('UTC')));
     expect(incremental).toEqual(await state());

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { DomainError } from '../../../common/errors/domain-error';
 import { quote, type SqlRunner } from '../../../database/sql';
+import { SWAPPED_TABLES, type SwappedTable } from './skill-state.sql';
 
 /**
  * A full analytics rebuild on MySQL/MariaDB, written into empty copies of the derived tables and
@@ -22,19 +22,6 @@ import { quote, type SqlRunner } from '../../../database/sql';
  * (at every start and on the imports' sweep, once the job is no longer running) finishes them.
  */
 
-/** The tables renamed in one swap: what recomputeAnalytics rewrites, with rollup_state (whose copy carries no mark). */
-export const SWAPPED_TABLES = [
-  'skill_stats',
-  'qualified_stats',
-  'renewal_stats',
-  'headcount_stats',
-  'expiry_stats',
-  'rollup_members',
-  'employee_skill_levels',
-  'rollup_state',
-] as const;
-export type SwappedTable = (typeof SWAPPED_TABLES)[number];
-
 const NEXT = '__next_';
 const OLD = '__old_';
 const logger = new Logger('AnalyticsSwap');
@@ -44,18 +31,6 @@ export function swapIdOf(jobId: string): string {
   const id = jobId.toLowerCase().replace(/-/g, '');
   if (!/^[0-9a-f]{32}$/.test(id)) throw new Error(`"${jobId}" is not a UUID`);
   return id;
-}
-
-/** Refuses a write of the statistics while a committed rebuild waits to be renamed into place. */
-export function assertNoPendingSwap(swapId: unknown): void {
-  if (swapId === null || swapId === undefined) return;
-  throw new DomainError(
-    'unavailable',
-    'ANALYTICS_SWAPPING',
-    'An import has just rebuilt the skills analytics and they are being put in place; try again in a moment',
-    undefined,
-    1,
-  );
 }
 
 export class AnalyticsSwap {

@@ -13,8 +13,8 @@ import {
   type StatRows,
   type StateRows,
 } from './skill-state-builder';
-import { rebuildAnalytics, rebuildTeamClosure } from './skill-state.sql';
-import { SWAPPED_TABLES, type AnalyticsSwap } from './analytics-swap';
+import { rebuildAnalytics, rebuildTeamClosure, SWAPPED_TABLES } from './skill-state.sql';
+import type { AnalyticsSwap } from './analytics-swap';
 
 /**
  * Every derived table from scratch, computed in memory (SkillStateBuilder) from the completions
@@ -34,11 +34,6 @@ const RANGE = 5_000;
 const FLUSH_ROWS = 10_000;
 /** Statistics rows buffered per table before they are written. */
 const STATS_BATCH = 20_000;
-/**
- * Derived tables emptied (or swapped) and written here: all but team_closure (rebuildTeamClosure)
- * and assignment_progress (set-based).
- */
-const REWRITTEN = SWAPPED_TABLES;
 /** Positions in the completion rows handed to the builder. */
 const COMPLETION = { employee: 0, credential: 1, awarded: 2, expires: 3, status: 4 } as const;
 
@@ -103,11 +98,11 @@ export async function recomputeAnalytics(
   if (!SkillStateBuilder.fitsModel(model)) return rebuildAnalytics(sql, validOn);
   const builder = new SkillStateBuilder(model, COMPLETION);
   const mysql = dialectOfRunner(sql) === 'mysql';
-  const target = (table: (typeof REWRITTEN)[number]) => (swap ? swap.tableFor(table) : table);
+  const target = (table: (typeof SWAPPED_TABLES)[number]) => (swap ? swap.tableFor(table) : table);
 
   if (swap) await swap.mark(sql, validOn);
   else {
-    for (const table of REWRITTEN) await sql.query(`DELETE FROM ${quote(table)}`);
+    for (const table of SWAPPED_TABLES) await sql.query(`DELETE FROM ${quote(table)}`);
     await sql.query('INSERT INTO rollup_state (id, valid_on) VALUES (1, ?)', [validOn]);
   }
   await rebuildTeamClosure(sql);
@@ -127,7 +122,7 @@ export async function recomputeAnalytics(
   // indexes while they fill and get them back in one sorted build each (a rollback restores them
   // as they were). MySQL would commit at the first ALTER: in place they are kept up to date row
   // by row, and a swap's copies get theirs after the commit (analytics-swap.ts).
-  const restoreIndexes = mysql ? null : await writer.dropSecondaryIndexes(REWRITTEN);
+  const restoreIndexes = mysql ? null : await writer.dropSecondaryIndexes(SWAPPED_TABLES);
   try {
     const [range] = (await sql.query('SELECT MIN(id) AS lo, MAX(id) AS hi FROM employees')) as Row[];
     const spent = { read: 0, computed: 0, written: 0 };

@@ -1,7 +1,7 @@
 import { addDays, RENEWAL_WINDOW_DAYS } from '@skillgrid/shared';
 import { chunks, dialectOfRunner, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner } from '../../../database/sql';
 import { rebuildAssignmentProgress, refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
-import { assertNoPendingSwap } from './analytics-swap';
+import { DomainError } from '../../../common/errors/domain-error';
 
 /**
  * Keeps the current skill state and the statistics the dashboards read (DESIGN §5) in step
@@ -41,6 +41,16 @@ export const ANALYTICS_TABLES = [
   'team_closure',
   'rollup_state',
 ] as const;
+/**
+ * The tables a full rebuild rewrites and a swap renames (analytics-swap.ts): all but team_closure
+ * and assignment_progress, which are rebuilt in place; rollup_state among them, as its copy
+ * carries no swap mark.
+ */
+export const SWAPPED_TABLES = ANALYTICS_TABLES.filter(
+  (table): table is Exclude<(typeof ANALYTICS_TABLES)[number], 'team_closure' | 'assignment_progress'> =>
+    table !== 'team_closure' && table !== 'assignment_progress',
+);
+export type SwappedTable = (typeof SWAPPED_TABLES)[number];
 /** The organisation, as the ancestor of every team in team_closure and a scope of the statistics. */
 export const ORGANISATION_SCOPE = 0;
 
@@ -174,6 +184,21 @@ function headcountSelect(where: string, sign: 1 | -1): string {
     `SELECT gc.ancestor_id AS scope_id, d.dim, ${DIM_ID} AS dim_id, m.role_id, ${sign} * COUNT(*) AS headcount, ` +
     `${sign} * SUM(m.recorded) AS recorded FROM rollup_members m ${MEMBER_SCOPES} WHERE ${where} ` +
     `GROUP BY gc.ancestor_id, d.dim, ${DIM_ID}, m.role_id`
+  );
+}
+
+/**
+ * Refuses a write of the statistics while a committed rebuild waits to be renamed into place
+ * (rollup_state.swap_id, read under the writer's lock; see analytics-swap.ts).
+ */
+function assertNoPendingSwap(swapId: unknown): void {
+  if (swapId === null || swapId === undefined) return;
+  throw new DomainError(
+    'unavailable',
+    'ANALYTICS_SWAPPING',
+    'An import has just rebuilt the skills analytics and they are being put in place; try again in a moment',
+    undefined,
+    1,
   );
 }
 

@@ -138,7 +138,7 @@ export const completionsImport: ImportDefinition<CompletionRow> = {
     let swap: AnalyticsSwap | null = null;
     /** The staging table of the good rows (see applyCompletions), once the first is staged. */
     let stage: string | null = null;
-    /** MySQL: LOAD DATA into the staging table, behind the reading of the file. */
+    /** Writes the staging table behind the reading of the file (LOAD DATA on MySQL when allowed). */
     let stageWriter: BulkWriter | null = null;
     let staged = 0;
     /** The line of each (employee, credential, awarded date) met so far: a repeat in one file is an error. */
@@ -198,10 +198,10 @@ export const completionsImport: ImportDefinition<CompletionRow> = {
         stage = stageName(context.jobId);
         await createStage(context.manager, stage);
         const runner = context.manager.queryRunner;
-        if (context.dialect === 'mysql' && runner) stageWriter = await BulkWriter.within(runner);
+        if (!runner) throw new Error('staging needs the EntityManager of the job connection');
+        stageWriter = await BulkWriter.within(runner);
       }
-      if (stageWriter) await stageWriter.insertBehind(stage, STAGE_COLUMNS, rows.map(stageValues));
-      else await insertStage(context.manager, stage, rows);
+      await (stageWriter as BulkWriter).insertBehind(stage, STAGE_COLUMNS, rows.map(stageValues));
       staged += rows.length;
     };
 
@@ -354,16 +354,6 @@ async function lockParents(manager: EntityManager, stage: string): Promise<boole
     if (locked !== named) return false;
   }
   return true;
-}
-
-/** Multi-row INSERTs (SQLite; MySQL uses a BulkWriter). */
-async function insertStage(manager: EntityManager, stage: string, rows: CompletionRow[]): Promise<void> {
-  // 8 variables a row stays below SQLite's 32,766 at 2,000 rows.
-  for (const batch of chunks(rows, BATCH))
-    await manager.query(
-      `INSERT INTO ${stage} (${STAGE_COLUMNS.join(', ')}) VALUES ` + batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
-      batch.flatMap(stageValues),
-    );
 }
 
 /**
