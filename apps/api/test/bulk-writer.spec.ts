@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { BulkWriter } from '../src/database/bulk-writer';
 import type { SqlValue } from '../src/database/sql';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -74,4 +75,27 @@ describe(`BulkWriter (${testDialect()})`, () => {
     });
     expect((await stored()).map((row) => row[0])).toEqual([6, 7]);
   });
+
+  // MySQL 8 starts with local_infile off: the rows then go as INSERT statements, and the log says why.
+  (testDialect() === 'mysql' ? it : it.skip)(
+    'falls back to INSERT statements where the server refuses LOAD DATA LOCAL, and says so',
+    async () => {
+      const [setting] = (await sut.dataSource.query('SELECT @@GLOBAL.local_infile AS v')) as Array<{ v: number | string }>;
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      await sut.dataSource.query('SET GLOBAL local_infile = 0');
+      try {
+        await withWriter(async (writer) => {
+          await writer.insert('bulk_writer_probe', ['id', 'note', 'n'], rows);
+          expect(writer.rowsWritten).toBe(4);
+        });
+        expect(await stored()).toEqual(rows);
+        expect(warn.mock.calls.map(([message]) => String(message)).join('\n')).toMatch(
+          /local_infile off: bulk writes fall back to INSERT/,
+        );
+      } finally {
+        await sut.dataSource.query('SET GLOBAL local_infile = ?', [Number(setting?.v)]);
+        warn.mockRestore();
+      }
+    },
+  );
 });

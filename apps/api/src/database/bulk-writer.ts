@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { Logger } from '@nestjs/common';
 import { TableIndex, type DataSource, type QueryRunner } from 'typeorm';
 import { dialectOf, quote, type Dialect, type SqlValue } from './sql';
 
@@ -55,6 +56,8 @@ function loadDataText(rows: readonly SqlValue[][]): string {
  * exactly, so better-sqlite3's statement cache in TypeORM reuses them.
  */
 export class BulkWriter {
+  /** Whether the server's refusal of LOAD DATA LOCAL has been logged (once per process). */
+  private static warnedNoLoadData = false;
   private readonly statements = new Map<string, string>();
   private loadData: MysqlConnection | null = null;
   private previousCacheSize: number | null = null;
@@ -117,6 +120,13 @@ export class BulkWriter {
   private async useLoadDataIfAllowed(): Promise<void> {
     const [row] = (await this.runner.query('SELECT @@local_infile AS on_')) as Array<{ on_: number | string }>;
     if (Number(row?.on_) === 1) this.loadData = (await this.runner.connect()) as MysqlConnection;
+    else if (!BulkWriter.warnedNoLoadData) {
+      BulkWriter.warnedNoLoadData = true;
+      new Logger('BulkWriter').warn(
+        'The database server has local_infile off: bulk writes fall back to INSERT statements, several times slower ' +
+          '(start MySQL/MariaDB with --local-infile=1; see the README, Performance)',
+      );
+    }
   }
 
   /** Puts the connection's settings back and returns it to the pool. */
