@@ -76,6 +76,19 @@ describe(`analytics swap (${testDialect()})`, () => {
         });
         await recomputeAnalytics(runner.manager, today, undefined, swap);
         await runner.commitTransaction();
+        // The skill levels' copy got its indexes while the statistics were written; the rest
+        // wait for the swap.
+        await swap.indexedEarly();
+        const indexesOf = async (table: string) =>
+          new Set(
+            ((await sut.dataSource.query(`SHOW INDEX FROM ${table}`)) as Array<{ Key_name: string }>).map(
+              (index) => index.Key_name,
+            ),
+          );
+        await expect(indexesOf(swap.tableFor('employee_skill_levels'))).resolves.toEqual(
+          new Set(['PRIMARY', 'IDX_employee_skill_levels_until', 'IDX_employee_skill_levels_skill']),
+        );
+        await expect(indexesOf(swap.tableFor('renewal_stats'))).resolves.toEqual(new Set(['PRIMARY']));
         // The server "stops" here: no swap.complete().
       } finally {
         await runner.release();
@@ -110,11 +123,13 @@ describe(`analytics swap (${testDialect()})`, () => {
       expect(await mark()).toBeNull();
       expect(await leftovers()).toEqual([]);
       expect(await forkliftOf(fx.people.ned.id)).toBe(3);
-      // The renamed tables kept their indexes (CREATE TABLE … LIKE copies them).
+      // The renamed tables have all their indexes, those built early and those the sweep built.
       const indexes = (await sut.dataSource.query('SHOW INDEX FROM employee_skill_levels')) as Array<{ Key_name: string }>;
       expect(new Set(indexes.map((index) => index.Key_name))).toEqual(
         new Set(['PRIMARY', 'IDX_employee_skill_levels_until', 'IDX_employee_skill_levels_skill']),
       );
+      const renewalIndexes = (await sut.dataSource.query('SHOW INDEX FROM renewal_stats')) as Array<{ Key_name: string }>;
+      expect(new Set(renewalIndexes.map((index) => index.Key_name))).toEqual(new Set(['PRIMARY', 'IDX_renewal_stats_expires']));
       await record(addDays(today, -1)).expect(201);
       // What the write path keeps up from here equals a rebuild from scratch.
       const kept = await analyticsState(sut.dataSource);

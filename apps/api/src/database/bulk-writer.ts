@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import { TableIndex, type DataSource, type QueryRunner } from 'typeorm';
@@ -8,6 +9,8 @@ const MAX_ROWS_PER_STATEMENT = 500;
 const MAX_VARIABLES_PER_STATEMENT = 30_000;
 /** Rows per LOAD DATA on MySQL (a few MB of text). */
 const ROWS_PER_LOAD = 20_000;
+/** Writes insertBehind() queues before it waits for the oldest. */
+const MAX_IN_FLIGHT = 3;
 /** MySQL's "Cannot drop index …: needed in a foreign key constraint". */
 const ER_DROP_INDEX_FK = 1553;
 /** Negative: KiB (here 64 MiB), the SQLite page cache while writing. */
@@ -21,6 +24,20 @@ interface MysqlConnection {
   ): void;
 }
 
+/**
+ * For a long computation that feeds insertBehind(): the returned function lets the event loop run
+ * once `everyMs` have passed since it last did (else it returns at once), so that the writes in
+ * flight go on meanwhile.
+ */
+export function breather(everyMs = 2): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < everyMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
+}
+
 /** A value as LOAD DATA's default text format reads it (tab-separated, backslash escapes, \N for NULL). */
 function loadDataField(value: SqlValue): string {
   if (value === null) return '\\N';
@@ -29,24 +46,49 @@ function loadDataField(value: SqlValue): string {
 }
 
 const LOAD_DATA_SPECIAL = /[\\\t\n\r]/;
+const TAB = 9;
+const NEWLINE = 10;
+/** Bytes a LOAD DATA text starts with; it grows as its rows need. */
+const FIRST_TEXT_BYTES = 1 << 20;
 
-/** Rows as LOAD DATA's default text format reads them, one per line (a loop: several times faster than map and join). */
-function loadDataText(rows: readonly SqlValue[][]): string {
-  let text = '';
-  for (const row of rows) {
+/**
+ * Rows as LOAD DATA's default text format reads them, one per line, written as bytes into
+ * `buffer` (or a bigger one when they do not fit): answers the buffer and the length used. Bytes
+ * rather than one string a chunk, because such strings are too large for V8's young generation:
+ * each would stay on the heap until a full collection, and an import writes millions of rows.
+ */
+function loadDataBytes(
+  rows: readonly SqlValue[][],
+  start: number,
+  end: number,
+  buffer: Buffer,
+): { buffer: Buffer; length: number } {
+  let at = 0;
+  const room = (bytes: number) => {
+    if (at + bytes <= buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(buffer.length * 2, at + bytes));
+    buffer.copy(bigger, 0, 0, at);
+    buffer = bigger;
+  };
+  for (let r = start; r < end; r++) {
+    const row = rows[r] as SqlValue[];
     for (let i = 0; i < row.length; i++) {
-      if (i > 0) text += '\t';
       const value = row[i] as SqlValue;
-      text +=
+      const text =
         typeof value === 'number'
           ? String(value)
           : value !== null && !LOAD_DATA_SPECIAL.test(value)
             ? value
             : loadDataField(value);
+      // UTF-8 takes at most 3 bytes per UTF-16 unit; 2 more for the separators.
+      room(text.length * 3 + 2);
+      if (i > 0) buffer[at++] = TAB;
+      at += buffer.write(text, at, 'utf8');
     }
-    text += '\n';
+    room(1);
+    buffer[at++] = NEWLINE;
   }
-  return text;
+  return { buffer, length: at };
 }
 
 /**
@@ -61,8 +103,12 @@ export class BulkWriter {
   private readonly statements = new Map<string, string>();
   private loadData: MysqlConnection | null = null;
   private previousCacheSize: number | null = null;
-  /** The write insertBehind() left in flight. */
-  private behind: Promise<void> = Promise.resolve();
+  /** The last write insertBehind() queued (the next one starts when it has finished). */
+  private queue: Promise<void> = Promise.resolve();
+  /** Buffers of LOAD DATA texts the server has read, for the next rows. */
+  private readonly spareBuffers: Buffer[] = [];
+  /** The writes insertBehind() queued that no call has waited for yet, oldest first. */
+  private inFlight: Array<Promise<void>> = [];
   rowsWritten = 0;
 
   private constructor(
@@ -141,27 +187,33 @@ export class BulkWriter {
 
   /**
    * insert() without waiting for it to finish: the rows travel to the server and go in while the
-   * caller computes the next ones. One such write is in flight at a time (the next call waits
-   * for it); drain() waits for the last. A failed write fails the next call or drain(). The rows
-   * must not change afterwards.
+   * caller computes the next ones. Writes run one after another, in the order of the calls; the
+   * call waits only while MAX_IN_FLIGHT writes are queued (what bounds the memory they hold), and
+   * drain() waits for all. After a failed write the queued ones do not run, and the next call or
+   * drain() throws its error. The rows must not change afterwards.
+   *
+   * A caller that computes for long stretches must let the event loop run now and then
+   * (breather()): a LOAD DATA sends its rows only when the server asks for them, which Node reads
+   * between two turns of the loop.
    */
   async insertBehind(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
     // The text of LOAD DATA is made while the server still writes the previous rows.
     const send = this.prepare(table, columns, rows);
-    await this.behind;
-    const write = send();
-    // Awaited by the next call or by drain(); this only keeps a failure from counting as unhandled meanwhile.
+    while (this.inFlight.length >= MAX_IN_FLIGHT) await this.inFlight.shift();
+    const write = this.queue.then(send);
+    // Awaited by a later call or by drain(); this only keeps a failure from counting as unhandled meanwhile.
     write.catch(() => undefined);
-    this.behind = write;
+    this.queue = write;
+    this.inFlight.push(write);
     // A turn of the event loop, so that the connection starts sending before the caller computes on.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
-  /** Waits for the write insertBehind() left in flight, and throws its error if it failed. */
+  /** Waits for the writes insertBehind() left in flight, and throws the error of the first that failed. */
   async drain(): Promise<void> {
-    const last = this.behind;
-    this.behind = Promise.resolve();
-    await last;
+    const writes = this.inFlight.splice(0);
+    this.queue = Promise.resolve();
+    for (const write of writes) await write;
   }
 
   async insert(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
@@ -175,13 +227,18 @@ export class BulkWriter {
         throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
     if (rows.length === 0) return () => Promise.resolve();
     if (this.loadData) {
-      const texts: Array<{ text: string; count: number }> = [];
+      const texts: Array<{ buffer: Buffer; length: number; count: number }> = [];
       for (let start = 0; start < rows.length; start += ROWS_PER_LOAD) {
-        const chunk = rows.slice(start, start + ROWS_PER_LOAD);
-        texts.push({ text: loadDataText(chunk), count: chunk.length });
+        const end = Math.min(rows.length, start + ROWS_PER_LOAD);
+        const spare = this.spareBuffers.pop() ?? Buffer.allocUnsafe(FIRST_TEXT_BYTES);
+        texts.push({ ...loadDataBytes(rows, start, end, spare), count: end - start });
       }
       return async () => {
-        for (const { text, count } of texts) await this.load(table, columns, text, count);
+        for (const { buffer, length, count } of texts) {
+          await this.load(table, columns, buffer.subarray(0, length), count);
+          // The server has read it all: the next rows may be written over it.
+          if (this.spareBuffers.length < MAX_IN_FLIGHT + 1) this.spareBuffers.push(buffer);
+        }
         this.rowsWritten += rows.length;
       };
     }
@@ -201,11 +258,11 @@ export class BulkWriter {
   }
 
   /** One LOAD DATA LOCAL of `count` rows as `text`. LOCAL turns bad values into warnings, so any warning fails it. */
-  private async load(table: string, columns: readonly string[], text: string, count: number): Promise<void> {
+  private async load(table: string, columns: readonly string[], text: Buffer, count: number): Promise<void> {
     const sql = `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE ${quote(table)} CHARACTER SET utf8mb4 (${columns.map(quote).join(',')})`;
     const connection = this.loadData as MysqlConnection;
     const result = await new Promise<{ affectedRows: number; warningStatus: number }>((resolve, reject) =>
-      connection.query({ sql, infileStreamFactory: () => Readable.from([Buffer.from(text)]) }, (error, answer) =>
+      connection.query({ sql, infileStreamFactory: () => Readable.from([text]) }, (error, answer) =>
         error ? reject(error) : resolve(answer),
       ),
     );

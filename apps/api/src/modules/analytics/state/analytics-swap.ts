@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
 import { quote, type SqlRunner } from '../../../database/sql';
 import { SWAPPED_TABLES, type SwappedTable } from './skill-state.sql';
 
@@ -10,7 +11,8 @@ import { SWAPPED_TABLES, type SwappedTable } from './skill-state.sql';
  * one transaction, where InnoDB keeps every deleted row (and its index entries) until the commit
  * and each insert lands among them: for the 1M-row import that was half of its time. Empty
  * copies made before the transaction (DDL would commit it), without their non-unique indexes,
- * fill several times faster; those indexes are built after the commit, one sorted pass each.
+ * fill several times faster; those indexes are built one sorted pass each, the skill levels'
+ * while the statistics are written (indexEarly), the rest after the commit.
  *
  * The indexes and the rename come after the commit, so the rebuild's transaction leaves a mark in
  * the rollup_state row it replaces: swap_id. Every writer of the statistics reads that row under
@@ -38,6 +40,8 @@ export class AnalyticsSwap {
   /** Committed with its mark: from then on only a rename may end it, never a discard. */
   private committed = false;
   private done = false;
+  /** The index builds indexEarly() started; complete() and discard() wait for them. */
+  private early: Promise<void> = Promise.resolve();
 
   private constructor(readonly id: string) {}
 
@@ -73,6 +77,36 @@ export class AnalyticsSwap {
   }
 
   /**
+   * Once the rebuild has filled and committed the copies of `tables` (it may commit them before
+   * the rest: until the rename they are nobody's): builds their remaining indexes now, on a
+   * connection of its own, while the rebuild writes the other tables, rather than all after the
+   * commit. Whatever this leaves undone (it failed, the server stopped) finishSwap builds.
+   */
+  indexEarly(dataSource: DataSource, tables: readonly SwappedTable[]): void {
+    const build = (async () => {
+      const runner = dataSource.createQueryRunner();
+      try {
+        for (const table of tables) await addMissingIndexes(runner, table, this.tableFor(table));
+      } finally {
+        await runner.release();
+      }
+    })();
+    build.catch((error: unknown) =>
+      logger.warn(`Indexing the rebuilt analytics early failed (they are built at the swap): ${String(error)}`),
+    );
+    const before = this.early;
+    this.early = Promise.all([before, build]).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** Settles once the index builds indexEarly() started have ended, built or failed. */
+  indexedEarly(): Promise<void> {
+    return this.early;
+  }
+
+  /**
    * After the commit: gives the copies their remaining indexes and renames them into place (or
    * finds that a sweep already did), then drops the old tables. Writers are refused meanwhile.
    */
@@ -80,6 +114,7 @@ export class AnalyticsSwap {
     if (!this.marked || this.done) return;
     this.committed = true;
     const started = Date.now();
+    await this.indexedEarly();
     await finishSwap(sql, this.id);
     logger.log(
       `The analytics rebuilt by import ${this.id} are in place (indexes and rename: ${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -90,6 +125,7 @@ export class AnalyticsSwap {
   /** After a rollback, or when the rebuild did not use them: drops the copies (never those of a committed rebuild). */
   async discard(sql: SqlRunner): Promise<void> {
     if (this.done || this.committed) return;
+    await this.indexedEarly();
     for (const table of SWAPPED_TABLES) await sql.query(`DROP TABLE IF EXISTS ${quote(this.tableFor(table))}`);
     this.done = true;
   }
@@ -133,6 +169,19 @@ async function indexesOf(sql: SqlRunner, table: string): Promise<IndexShape[]> {
   return [...indexes.values()];
 }
 
+/** Gives `copy` the indexes `table` has and it lacks, in one ALTER (one pass over its rows). */
+async function addMissingIndexes(sql: SqlRunner, table: SwappedTable, copy: string): Promise<void> {
+  const present = new Set((await indexesOf(sql, copy)).map((index) => index.name));
+  const missing = (await indexesOf(sql, table)).filter((index) => !present.has(index.name));
+  if (missing.length)
+    await sql.query(
+      `ALTER TABLE ${quote(copy)} ` +
+        missing
+          .map((index) => `ADD ${index.nonUnique ? '' : 'UNIQUE '}INDEX ${quote(index.name)} (${index.columns.join(', ')})`)
+          .join(', '),
+    );
+}
+
 const markOf = async (sql: SqlRunner): Promise<string | null> =>
   ((await sql.query('SELECT swap_id AS w FROM rollup_state WHERE id = 1')) as Array<{ w: string | null }>)[0]?.w ?? null;
 
@@ -144,18 +193,7 @@ const markOf = async (sql: SqlRunner): Promise<string | null> =>
 async function finishSwap(sql: SqlRunner, id: string): Promise<void> {
   if ((await markOf(sql)) === id) {
     try {
-      for (const table of SWAPPED_TABLES) {
-        const copy = `${table}${NEXT}${id}`;
-        const present = new Set((await indexesOf(sql, copy)).map((index) => index.name));
-        const missing = (await indexesOf(sql, table)).filter((index) => !present.has(index.name));
-        if (missing.length)
-          await sql.query(
-            `ALTER TABLE ${quote(copy)} ` +
-              missing
-                .map((index) => `ADD ${index.nonUnique ? '' : 'UNIQUE '}INDEX ${quote(index.name)} (${index.columns.join(', ')})`)
-                .join(', '),
-          );
-      }
+      for (const table of SWAPPED_TABLES) await addMissingIndexes(sql, table, `${table}${NEXT}${id}`);
       const pairs = SWAPPED_TABLES.flatMap((table) => [
         `${quote(table)} TO ${quote(`${table}${OLD}${id}`)}`,
         `${quote(`${table}${NEXT}${id}`)} TO ${quote(table)}`,

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
-import { BulkWriter } from '../../../database/bulk-writer';
+import { breather, BulkWriter } from '../../../database/bulk-writer';
 import { seconds } from '../../../common/phase-timer';
 import { dialectOfRunner, quote, type SqlValue } from '../../../database/sql';
 import { rebuildAssignmentProgress } from '../../forecasts/assignment-progress.sql';
@@ -29,7 +29,7 @@ import type { AnalyticsSwap } from './analytics-swap';
  */
 
 /** Employees read and written per step. */
-const RANGE = 5_000;
+const RANGE = 2_000;
 /** Skill-level rows buffered before they are written. */
 const FLUSH_ROWS = 10_000;
 /** Statistics rows buffered per table before they are written. */
@@ -109,8 +109,8 @@ export async function recomputeAnalytics(
   onStep(swap ? 'copies marked' : 'emptied');
 
   // The copies of a swap are nobody's until they are renamed into place: a connection of their
-  // own fills them, in a transaction that commits before the caller's (a committed mark always
-  // has its copies), while this one reads the next employees' completions.
+  // own fills them, in transactions that commit before the caller's (a committed mark always has
+  // its copies), while this one reads the next employees' completions.
   const writer = swap ? await BulkWriter.open(sql.connection) : await BulkWriter.within(runner);
   if (swap) await writer.runner.startTransaction();
   // The rows are consistent by construction (ids read in this transaction, one row per key):
@@ -132,6 +132,13 @@ export async function recomputeAnalytics(
     await writer.drain();
     spent.written += performance.now() - draining;
     onStep(`skill levels (read ${seconds(spent.read)}, computed ${seconds(spent.computed)}, written ${seconds(spent.written)})`);
+    if (swap) {
+      // Their copies are complete: committed now, so that their indexes build while the
+      // statistics are written (a rollback of the caller's transaction discards them all the same).
+      await writer.runner.commitTransaction();
+      swap.indexEarly(sql.connection, ['employee_skill_levels', 'rollup_members']);
+      await writer.runner.startTransaction();
+    }
     const pending = new Map<StatRows['table'], SqlValue[][]>();
     const statsSpent = { computed: 0, written: 0 };
     const write = async (table: StatRows['table'], rows: SqlValue[][]) => {
@@ -139,8 +146,10 @@ export async function recomputeAnalytics(
       await writer.insertBehind(target(table), STAT_COLUMNS[table], rows);
       statsSpent.written += performance.now() - started;
     };
+    const breathe = breather();
     let computing = performance.now();
     for (const { table, rows } of builder.statistics()) {
+      await breathe();
       statsSpent.computed += performance.now() - computing;
       const buffer = pending.get(table) ?? [];
       for (const row of rows) buffer.push(row);
@@ -211,8 +220,10 @@ async function addRange(
     started = performance.now();
     spent.written += started - now;
   };
+  const breathe = breather();
   let next = 0;
   for (const employee of employees) {
+    await breathe();
     const id = Number(employee['id']);
     while (next < completions.length && (completions[next]?.[COMPLETION.employee] as number) < id) next++;
     const first = next;

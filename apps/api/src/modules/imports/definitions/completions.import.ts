@@ -245,6 +245,9 @@ export const completionsImport: ImportDefinition<CompletionRow> = {
       stage: addToStage,
 
       async apply(rows, context, write) {
+        // Every row has been checked: the repeats' index (a million keys for a large file) goes
+        // before the rebuild needs the memory.
+        seen.clear();
         if (rows.length) await addToStage(rows, context);
         await stageWriter?.drain();
         return stage ? applyCompletions(stage, staged, context, write, swap) : { created: 0, updated: 0, unchanged: 0 };
