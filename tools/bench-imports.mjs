@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
-import { ensureDependencies, integerOption, nx, root, SERVER_NODE_FLAGS } from './lib.mjs';
+import { benchServerFlags, ensureDependencies, integerOption, nx, root, serverArgs } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => integerOption(args, name, fallback);
@@ -121,9 +121,7 @@ async function benchDatabase(name, databaseUrl, dir) {
 
   const port = (databaseUrl.startsWith('sqlite:') ? 4000 : 4050) + Math.floor(Math.random() * 40);
   const csv = join(dir, `completions-${port}.csv`);
-  // The server's own flags, then BENCH_SERVER_FLAGS (say --trace-gc, which NODE_OPTIONS refuses).
-  const serverFlags = [...SERVER_NODE_FLAGS, ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)];
-  const server = spawn('node', [...serverFlags, join(root, 'dist/apps/api/main.js')], {
+  const server = spawn('node', serverArgs(benchServerFlags()), {
     env: { ...env, PORT: String(port), LOGIN_RATE_LIMIT: '10000', IMPORT_MAX_BYTES: String(2 * 1024 ** 3), LOG_LEVEL: 'info' },
     // The server's log says how long each step of a large import took.
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ensureDependencies, integerOption, nx, root, SERVER_NODE_FLAGS } from './lib.mjs';
+import { benchServerFlags, ensureDependencies, integerOption, nx, root, serverArgs } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => integerOption(args, name, fallback);
@@ -107,18 +107,10 @@ async function benchDatabase(name, databaseUrl) {
   const sql = await openDatabase(databaseUrl);
 
   const port = (databaseUrl.startsWith('sqlite:') ? 3900 : 3950) + Math.floor(Math.random() * 40);
-  const server = spawn(
-    'node',
-    [
-      ...SERVER_NODE_FLAGS,
-      ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean),
-      join(root, 'dist/apps/api/main.js'),
-    ],
-    {
-      env: { ...env, PORT: String(port), LOGIN_RATE_LIMIT: '10000' },
-      stdio: 'ignore',
-    },
-  );
+  const server = spawn('node', serverArgs(benchServerFlags()), {
+    env: { ...env, PORT: String(port), LOGIN_RATE_LIMIT: '10000' },
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}/api`;
   try {
     for (let i = 0; ; i++) {

@@ -15,7 +15,18 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  * short-lived rows, which otherwise pile up to a gigabyte. A growth factor, not a limit: a larger
  * organisation that needs more memory gets it.
  */
-export const SERVER_NODE_FLAGS = ['--heap-growing-percent=20'];
+const SERVER_NODE_FLAGS = ['--heap-growing-percent=20'];
+
+/**
+ * The arguments of `node` that start the built API server: its own flags, then `extraFlags`
+ * (the benches' BENCH_SERVER_FLAGS, say --trace-gc, which NODE_OPTIONS refuses).
+ */
+export function serverArgs(extraFlags = []) {
+  return [...SERVER_NODE_FLAGS, ...extraFlags, join(root, 'dist/apps/api/main.js')];
+}
+
+/** BENCH_SERVER_FLAGS, split into node's arguments. */
+export const benchServerFlags = () => (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });

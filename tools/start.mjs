@@ -2,7 +2,7 @@
 // database, then serve the API and the web app on one port and print the URL and demo logins.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureDependencies, must, nx, root, SERVER_NODE_FLAGS } from './lib.mjs';
+import { ensureDependencies, must, nx, root, serverArgs } from './lib.mjs';
 
 const DEMO_LOGINS = ['hr', 'manager', 'exec', 'employee'].map((who) => `${who}@demo.skillgrid.test`);
 const port = Number(process.env.PORT ?? 3000);
@@ -14,7 +14,7 @@ nx(['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream']);
 const production = process.env.NODE_ENV === 'production';
 must('node', [join(root, 'dist/apps/api/cli.js'), production ? 'migrate' : 'seed', ...(production ? [] : ['--if-empty'])]);
 
-const server = spawn('node', [...SERVER_NODE_FLAGS, join(root, 'dist/apps/api/main.js')], {
+const server = spawn('node', serverArgs(), {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, PORT: String(port) },

@@ -33,6 +33,11 @@ describe(`analytics swap (${testDialect()})`, () => {
           "AND (table_name LIKE '%\\_\\_next\\_%' OR table_name LIKE '%\\_\\_old\\_%') ORDER BY table_name",
       )) as Array<{ name: string }>
     ).map((row) => row.name);
+  /** The names of a table's indexes. */
+  const indexesOf = async (table: string) =>
+    new Set(
+      ((await sut.dataSource.query(`SHOW INDEX FROM ${table}`)) as Array<{ Key_name: string }>).map((index) => index.Key_name),
+    );
   const mark = async () =>
     ((await sut.dataSource.query('SELECT swap_id AS w FROM rollup_state')) as Array<{ w: string | null }>)[0].w;
   const record = (awardedAt: string) =>
@@ -79,12 +84,6 @@ describe(`analytics swap (${testDialect()})`, () => {
         // The skill levels' copy got its indexes while the statistics were written; the rest
         // wait for the swap.
         await swap.indexedEarly();
-        const indexesOf = async (table: string) =>
-          new Set(
-            ((await sut.dataSource.query(`SHOW INDEX FROM ${table}`)) as Array<{ Key_name: string }>).map(
-              (index) => index.Key_name,
-            ),
-          );
         await expect(indexesOf(swap.tableFor('employee_skill_levels'))).resolves.toEqual(
           new Set(['PRIMARY', 'IDX_employee_skill_levels_until', 'IDX_employee_skill_levels_skill']),
         );
@@ -124,12 +123,10 @@ describe(`analytics swap (${testDialect()})`, () => {
       expect(await leftovers()).toEqual([]);
       expect(await forkliftOf(fx.people.ned.id)).toBe(3);
       // The renamed tables have all their indexes, those built early and those the sweep built.
-      const indexes = (await sut.dataSource.query('SHOW INDEX FROM employee_skill_levels')) as Array<{ Key_name: string }>;
-      expect(new Set(indexes.map((index) => index.Key_name))).toEqual(
+      await expect(indexesOf('employee_skill_levels')).resolves.toEqual(
         new Set(['PRIMARY', 'IDX_employee_skill_levels_until', 'IDX_employee_skill_levels_skill']),
       );
-      const renewalIndexes = (await sut.dataSource.query('SHOW INDEX FROM renewal_stats')) as Array<{ Key_name: string }>;
-      expect(new Set(renewalIndexes.map((index) => index.Key_name))).toEqual(new Set(['PRIMARY', 'IDX_renewal_stats_expires']));
+      await expect(indexesOf('renewal_stats')).resolves.toEqual(new Set(['PRIMARY', 'IDX_renewal_stats_expires']));
       await record(addDays(today, -1)).expect(201);
       // What the write path keeps up from here equals a rebuild from scratch.
       const kept = await analyticsState(sut.dataSource);
