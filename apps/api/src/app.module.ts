@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/env.validation';
 import { dataSourceOptions, resolveDatabase } from './database/data-source';
+import { PipelinedTransactions } from './database/pipeline';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AuditModule } from './modules/audit/audit.module';
 import { ScopeModule } from './modules/scope/scope.module';
@@ -61,8 +62,9 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        PipelinedTransactions,
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, PipelinedTransactions],
     };
   }
 }

@@ -359,9 +359,13 @@ describe(`skills analytics (${testDialect()})`, () => {
   describe('writes keep the numbers right', () => {
     it('follows recording, correcting and revoking completions and moving and losing people', async () => {
       const north = () => heatmap(hr, `groupBy=team&teamId=${ids.depot}`);
-      // Fox earns Pick 3: South Picking now Eve 3, Fox 3.
+      const withCredentials = async () =>
+        (await hr.get(`/api/analytics/overview?teamId=${ids.depot}`).expect(200)).body.withCredentials as number;
+      expect(await withCredentials()).toBe(5);
+      // Fox earns Pick 3, his first credential: South Picking now Eve 3, Fox 3.
       await post('/api/completions', { employeeId: ids.fox, credentialId: ids.pick3, awardedAt: today });
       expect(cell(await north(), ids.south, ids.picking)).toEqual(figures([2, 2, 2, 0, 0], 2, 2, 1, 1));
+      expect(await withCredentials()).toBe(6);
       // Ben's expired licence is corrected to a valid one.
       await hr
         .patch(`/api/completions/${completionIds.benPick3}`)
@@ -376,6 +380,8 @@ describe(`skills analytics (${testDialect()})`, () => {
       let map = await north();
       expect(cell(map, ids.north, ids.picking)).toEqual(figures([2, 2, 2, 0, 0], 3, 3, 2, 3));
       expect(cell(map, ids.north, ids.safety)).toEqual(figures([2, 2, 0, 0, 0], 3, 3, 2, 2));
+      // It was Cal's only credential.
+      expect(await withCredentials()).toBe(5);
       // Fox moves to Night (under North).
       await hr.patch(`/api/employees/${ids.fox}`).send({ teamId: ids.night }).expect(200);
       map = await north();

@@ -160,7 +160,7 @@ describe(`assignment_progress (${testDialect()})`, () => {
     );
   });
 
-  // The completion steps rely on the completion writer (writeCompletion) refreshing the table.
+  // The completion steps rely on the completion writer (queueCompletionWrite) refreshing the table.
   it('marks a credential done by a completion awarded on or after the assigned date only', async () => {
     await record(fx.people.ann.id, fx.credentials.forkliftLicence.id, yesterday);
     await expectProgress([ann.forklift, ann.teamwork, ...ned, finn]);

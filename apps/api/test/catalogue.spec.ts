@@ -247,7 +247,10 @@ describe(`catalogue, teams and completions (${testDialect()})`, () => {
         .getRepository(AuditLog)
         .find({ where: { entity: 'completion', entityId: String(created.body.id) }, order: { id: 'ASC' } });
       expect(trail.map((entry) => entry.action)).toEqual(['create', 'revoke']);
-      expect(JSON.parse(trail[1].before ?? '{}').status).toBe('valid');
+      // The record of the create is the answer, its id included (the row is written before the insert's answer arrives).
+      expect(trail[0].after).toBe(JSON.stringify(created.body));
+      expect(JSON.parse(trail[1].before ?? '{}')).toEqual(created.body);
+      expect(JSON.parse(trail[1].after ?? '{}')).toEqual(revoked.body);
     });
 
     it('refuses future awards, expiry before award and unknown credentials, writing nothing', async () => {

@@ -54,9 +54,10 @@ export function upsertAddSql(
   return `INSERT INTO ${quote(table)} (${columns}) SELECT * FROM (${select}) AS s ON DUPLICATE KEY UPDATE ${updates}`;
 }
 
-/** The dialect of a DataSource, an EntityManager or a QueryRunner. */
+/** The dialect of a DataSource, an EntityManager, a QueryRunner or a TransactionPipeline (pipeline.ts). */
 export function dialectOfRunner(sql: SqlRunner): Dialect {
-  const holder = sql as { options?: { type?: string }; connection?: { options?: { type?: string } } };
+  const holder = sql as { dialect?: Dialect; options?: { type?: string }; connection?: { options?: { type?: string } } };
+  if (holder.dialect) return holder.dialect;
   const type = holder.options?.type ?? holder.connection?.options?.type;
   return type === 'mysql' || type === 'mariadb' ? 'mysql' : 'sqlite';
 }
@@ -77,4 +78,9 @@ export function orderedJoin(sql: SqlRunner): string {
 export function timestampValue(date: Date, dialect: Dialect): string {
   const iso = date.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, dialect === 'sqlite' ? 23 : 19)}`;
+}
+
+/** The id of the row an INSERT in raw SQL added: mysql2 answers a result header, TypeORM's SQLite driver the row id. */
+export function insertedId(result: unknown): number {
+  return Number(typeof result === 'object' && result !== null && 'insertId' in result ? result.insertId : result);
 }

@@ -2,20 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { addMonths, type CompletionDto, type Page } from '@skillgrid/shared';
 import { pageWindow, toPage } from '../../common/http/pagination';
-import { requireIds } from '../../common/http/catalogue';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SessionUser } from '../../common/auth/session-user';
 import { utcNow } from '../../database/column-types';
-import { dialectOf } from '../../database/sql';
+import { PipelinedTransactions, type TransactionPipeline } from '../../database/pipeline';
+import { insertedId, timestampValue } from '../../database/sql';
 import { invalidateTrendSnapshots } from '../analytics/snapshots/trend-snapshots.sql';
-import { writeCompletion, type CompletionVersion } from '../analytics/state/skill-state.sql';
+import { queueCompletionWrite, readCompletionState } from '../analytics/state/skill-state.sql';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../scope/scope.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { Team } from '../teams/team.entity';
-import { Credential } from '../credentials/credential.entity';
 import { Completion } from './completion.entity';
-import { toCompletionDto } from './completions.mapper';
+import { COMPLETION_ROW_SQL, rowToCompletionDto, toCompletionDto, type CompletionRow } from './completions.mapper';
 import type { CreateCompletionDto, ListCompletionsQuery, UpdateCompletionDto } from './dto/completion.dto';
 
 @Injectable()
@@ -25,6 +24,7 @@ export class CompletionsService {
     private readonly audit: AuditService,
     private readonly scopes: ScopeService,
     private readonly organisation: OrganisationService,
+    private readonly transactions: PipelinedTransactions,
   ) {}
 
   async list(user: SessionUser, query: ListCompletionsQuery): Promise<Page<CompletionDto>> {
@@ -67,24 +67,6 @@ export class CompletionsService {
     return toCompletionDto(await this.visible(this.dataSource.manager, user, id));
   }
 
-  /** Writes a completion of the employee's; their skill state and the statistics follow, in the same transaction. */
-  private write(
-    manager: EntityManager,
-    completion: Completion,
-    write: (existing: readonly CompletionVersion[]) => Promise<unknown>,
-  ): Promise<void> {
-    return writeCompletion(
-      manager,
-      dialectOf(manager.connection),
-      completion.employeeId,
-      completion.credentialId,
-      async (existing) => {
-        await write(existing);
-        return completion;
-      },
-    );
-  }
-
   private checkDates(today: string, awardedAt: string, expiresAt: string | null): void {
     const errors = [];
     if (awardedAt > today) errors.push({ field: 'awardedAt', message: `must not be in the future (today is ${today})` });
@@ -92,122 +74,178 @@ export class CompletionsService {
     if (errors.length) throw DomainError.invalid(errors);
   }
 
+  /**
+   * Records a completion, its employee's skill state and the statistics in one transaction, as a
+   * pipeline (database/pipeline.ts): on MySQL one round trip reads everything the checks and the
+   * write need, and a second sends the insert, the audit row, the statistics and the COMMIT.
+   */
   async create(user: SessionUser, dto: CreateCompletionDto): Promise<CompletionDto> {
-    // The three checks read different rows: side by side, before the transaction; the first
-    // failure in this order answers (the employee, then the credential).
-    const checks = await Promise.allSettled([
-      this.scopes.visibleEmployee(user, dto.employeeId),
-      requireIds(this.dataSource.manager, Credential, [dto.credentialId], 'credentialId', 'Credential'),
-      this.organisation.today(),
-    ]);
-    for (const check of checks) if (check.status === 'rejected') throw check.reason;
-    const [employee, credentials, today] = checks.map((check) => (check as PromiseFulfilledResult<unknown>).value) as [
-      Awaited<ReturnType<ScopeService['visibleEmployee']>>,
-      Map<number, Credential>,
-      string,
-    ];
-    const [credential] = credentials.values();
-    const expiresAt =
-      dto.expiresAt !== undefined
-        ? dto.expiresAt
-        : credential.validityMonths
-          ? addMonths(dto.awardedAt, credential.validityMonths)
-          : null;
-    this.checkDates(today, dto.awardedAt, expiresAt);
-    return this.dataSource.transaction(async (manager) => {
-      const now = utcNow();
-      const saved = manager.create(Completion, {
+    const scope = await this.scopes.scopeOf(user);
+    return this.transactions.run(async (tx) => {
+      // The first failure in this order answers: the employee, the credential, then the state
+      // (an import's rebuild being put in place).
+      const [employee, credential, today, state] = await allInOrder([
+        this.scopes.visibleEmployeeOn(tx, scope, dto.employeeId),
+        credentialOn(tx, dto.credentialId),
+        this.organisation.today(tx),
+        readCompletionState(tx, tx.dialect, dto.employeeId, dto.credentialId),
+      ] as const);
+      const expiresAt =
+        dto.expiresAt !== undefined
+          ? dto.expiresAt
+          : credential.validityMonths
+            ? addMonths(dto.awardedAt, credential.validityMonths)
+            : null;
+      this.checkDates(today, dto.awardedAt, expiresAt);
+      const clash = [...state.completions.values()].find(
+        (c) => c.credentialId === dto.credentialId && c.awardedAt === dto.awardedAt,
+      );
+      if (clash) {
+        throw DomainError.conflict(
+          'DUPLICATE_COMPLETION',
+          'awardedAt',
+          `This employee already has "${credential.name}" awarded on ${dto.awardedAt} (completion ${clash.id})`,
+        );
+      }
+      // Everything the answer shows is known already but the id, which the audit row reads from
+      // the new row itself (found by its unique key) rather than wait for the insert's answer.
+      const after: Omit<CompletionDto, 'id'> = {
         employeeId: dto.employeeId,
+        employeeName: employee.name,
         credentialId: dto.credentialId,
+        credentialName: credential.name,
         awardedAt: dto.awardedAt,
         expiresAt,
         source: 'manual',
         evidenceUrl: dto.evidenceUrl ?? null,
         score: dto.score ?? null,
         status: 'valid',
-        statusReason: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await this.write(manager, saved, async (existing) => {
-        const clash = existing.find((c) => c.credentialId === dto.credentialId && c.awardedAt === dto.awardedAt);
-        if (clash) {
-          throw DomainError.conflict(
-            'DUPLICATE_COMPLETION',
-            'awardedAt',
-            `This employee already has "${credential.name}" awarded on ${dto.awardedAt} (completion ${clash.id})`,
-          );
-        }
-        // insert, not save: nothing to cascade or read back; it sets the new id on the entity.
-        await manager.insert(Completion, saved);
-      });
-      await invalidateTrendSnapshots(manager, dto.awardedAt, today);
-      // Everything the answer shows is known already: no need to read the row back.
-      const result = toCompletionDto({ ...saved, employee, credential });
-      await this.audit.record(manager, {
-        userId: user.id,
-        action: 'create',
-        entity: 'completion',
-        entityId: saved.id,
-        after: result,
-      });
-      return result;
+      };
+      const now = timestampValue(utcNow(), tx.dialect);
+      // Issued in this order, sent together on MySQL; the COMMIT runs only if all of them succeeded.
+      const [inserted] = await Promise.all([
+        tx.query(
+          'INSERT INTO completions (employee_id, credential_id, awarded_at, expires_at, source, evidence_url, score, status, ' +
+            'status_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [
+            dto.employeeId,
+            dto.credentialId,
+            dto.awardedAt,
+            expiresAt,
+            after.source,
+            after.evidenceUrl,
+            after.score,
+            after.status,
+            null,
+            now,
+            now,
+          ],
+        ),
+        this.audit.recordInsertedOn(
+          tx,
+          { userId: user.id, action: 'create', entity: 'completion', after },
+          {
+            table: 'completions',
+            where: 'r.employee_id = ? AND r.credential_id = ? AND r.awarded_at = ?',
+            parameters: [dto.employeeId, dto.credentialId, dto.awardedAt],
+          },
+        ),
+        invalidateTrendSnapshots(tx, dto.awardedAt, today),
+        // Any id the employee's other completions do not have stands for the new one.
+        queueCompletionWrite(tx, state, {
+          id: 0,
+          credentialId: dto.credentialId,
+          awardedAt: dto.awardedAt,
+          expiresAt,
+          status: 'valid',
+        }),
+        tx.commit(),
+      ]);
+      return { id: insertedId(inserted), ...after };
     });
   }
 
   /** Corrections and revocations change the row and keep the before/after in the audit log. */
-  update(user: SessionUser, id: number, dto: UpdateCompletionDto): Promise<CompletionDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const completion = await this.visible(manager, user, id);
-      const before = toCompletionDto(completion);
-      const awardedAt = dto.awardedAt ?? completion.awardedAt;
-      const expiresAt = dto.expiresAt !== undefined ? dto.expiresAt : completion.expiresAt;
-      const today = await this.organisation.today();
-      this.checkDates(today, awardedAt, expiresAt);
-      completion.awardedAt = awardedAt;
-      completion.expiresAt = expiresAt;
-      if (dto.evidenceUrl !== undefined) completion.evidenceUrl = dto.evidenceUrl;
-      if (dto.score !== undefined) completion.score = dto.score;
-      if (dto.status !== undefined) completion.status = dto.status;
-      if (dto.reason !== undefined) completion.statusReason = dto.reason;
-      completion.updatedAt = utcNow();
-      await this.write(manager, completion, async (existing) => {
-        const clash = existing.find(
-          (c) => c.id !== id && c.credentialId === completion.credentialId && c.awardedAt === completion.awardedAt,
+  async update(user: SessionUser, id: number, dto: UpdateCompletionDto): Promise<CompletionDto> {
+    const scope = await this.scopes.scopeOf(user);
+    return this.transactions.run(async (tx) => {
+      const [[row], today] = await Promise.all([
+        tx.query(COMPLETION_ROW_SQL, [id]) as Promise<Array<CompletionRow & { team_path: string }>>,
+        this.organisation.today(tx),
+      ]);
+      if (!row || !this.scopes.employeeInScope(scope, Number(row.employee_id), row.team_path))
+        throw DomainError.notFound('Completion', id);
+      const before = rowToCompletionDto(row);
+      const after: CompletionDto = {
+        ...before,
+        awardedAt: dto.awardedAt ?? before.awardedAt,
+        expiresAt: dto.expiresAt !== undefined ? dto.expiresAt : before.expiresAt,
+        evidenceUrl: dto.evidenceUrl !== undefined ? dto.evidenceUrl : before.evidenceUrl,
+        score: dto.score !== undefined ? dto.score : before.score,
+        status: dto.status ?? before.status,
+      };
+      this.checkDates(today, after.awardedAt, after.expiresAt);
+      const state = await readCompletionState(tx, tx.dialect, before.employeeId, before.credentialId);
+      const clash = [...state.completions.values()].find(
+        (c) => c.id !== id && c.credentialId === after.credentialId && c.awardedAt === after.awardedAt,
+      );
+      if (clash)
+        throw DomainError.conflict(
+          'DUPLICATE_COMPLETION',
+          'awardedAt',
+          `Completion ${clash.id} already records this credential on ${after.awardedAt}`,
         );
-        if (clash)
-          throw DomainError.conflict(
-            'DUPLICATE_COMPLETION',
-            'awardedAt',
-            `Completion ${clash.id} already records this credential on ${awardedAt}`,
-          );
-        // update, not save: save would read the row again to work out what changed.
-        await manager.update(
-          Completion,
-          { id },
-          {
-            awardedAt: completion.awardedAt,
-            expiresAt: completion.expiresAt,
-            evidenceUrl: completion.evidenceUrl,
-            score: completion.score,
-            status: completion.status,
-            statusReason: completion.statusReason,
-            updatedAt: completion.updatedAt,
-          },
-        );
-      });
-      // The month ends since the earlier of the two award dates may read differently now.
-      await invalidateTrendSnapshots(manager, before.awardedAt < awardedAt ? before.awardedAt : awardedAt, today);
-      const after = toCompletionDto(completion);
-      await this.audit.record(manager, {
-        userId: user.id,
-        action: dto.status === 'revoked' ? 'revoke' : 'update',
-        entity: 'completion',
-        entityId: id,
-        before,
-        after,
-      });
+      const changes: Array<[string, unknown]> = [
+        ['awarded_at', after.awardedAt],
+        ['expires_at', after.expiresAt],
+        ['evidence_url', after.evidenceUrl],
+        ['score', after.score],
+        ['status', after.status],
+        ...(dto.reason !== undefined ? [['status_reason', dto.reason] as [string, unknown]] : []),
+        ['updated_at', timestampValue(utcNow(), tx.dialect)],
+      ];
+      await Promise.all([
+        tx.query(`UPDATE completions SET ${changes.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`, [
+          ...changes.map(([, value]) => value),
+          id,
+        ]),
+        queueCompletionWrite(tx, state, after),
+        // The month ends since the earlier of the two award dates may read differently now.
+        invalidateTrendSnapshots(tx, before.awardedAt < after.awardedAt ? before.awardedAt : after.awardedAt, today),
+        this.audit.recordOn(tx, {
+          userId: user.id,
+          action: dto.status === 'revoked' ? 'revoke' : 'update',
+          entity: 'completion',
+          entityId: id,
+          before,
+          after,
+        }),
+        tx.commit(),
+      ]);
       return after;
     });
   }
+}
+
+/** A credential's name and validity, or 400 naming the field. */
+async function credentialOn(
+  tx: TransactionPipeline,
+  credentialId: number,
+): Promise<{ name: string; validityMonths: number | null }> {
+  const [row] = (await tx.query('SELECT name, validity_months FROM credentials WHERE id = ?', [credentialId])) as Array<{
+    name: string;
+    validity_months: number | string | null;
+  }>;
+  if (!row) throw DomainError.invalid([{ field: 'credentialId', message: `Credential ${credentialId} does not exist` }]);
+  return { name: row.name, validityMonths: row.validity_months === null ? null : Number(row.validity_months) };
+}
+
+/**
+ * Waits for every promise, then throws the first failure in the order given (not the first to
+ * happen), so the answer to a request that fails several checks does not depend on timing.
+ */
+async function allInOrder<T extends readonly unknown[]>(promises: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

@@ -1,5 +1,6 @@
 import type { IsoDate } from '@skillgrid/shared';
 import { chunks, placeholders, quote, type Dialect, type SqlRunner } from '../../database/sql';
+import type { TransactionPipeline } from '../../database/pipeline';
 
 /**
  * assignment_progress (DESIGN §3 "Completion rate" and "Forecast", §5): one row per
@@ -68,6 +69,20 @@ export async function refreshAssignmentProgress(
   dialect: Dialect,
   filter: AssignmentProgressFilter,
 ): Promise<void> {
+  for (const [sqlText, parameters] of progressRefreshStatements(dialect, filter)) await sql.query(sqlText, parameters);
+}
+
+/**
+ * refreshAssignmentProgress on a pipeline: every statement is issued before it returns (the
+ * pipeline runs them in order), so a COMMIT queued right after follows them.
+ */
+export function queueAssignmentProgressRefresh(tx: TransactionPipeline, filter: AssignmentProgressFilter): Promise<unknown> {
+  return Promise.all(progressRefreshStatements(tx.dialect, filter).map(([sqlText, parameters]) => tx.query(sqlText, parameters)));
+}
+
+/** The statements of refreshAssignmentProgress, in the order they must run. */
+function progressRefreshStatements(dialect: Dialect, filter: AssignmentProgressFilter): Array<[string, number[]]> {
+  const statements: Array<[string, number[]]> = [];
   const kinds: Array<[readonly number[] | undefined, string]> = [
     [filter.assignmentIds, 'id'],
     [filter.employeeIds, 'employee_id'],
@@ -77,24 +92,25 @@ export async function refreshAssignmentProgress(
     const unique = [...new Set(given ?? [])].sort((a, b) => a - b);
     for (const ids of chunks(unique, CHUNK)) {
       const list = placeholders(ids.length);
-      if (column === 'id') await sql.query(`DELETE FROM assignment_progress WHERE assignment_id IN (${list})`, ids);
+      if (column === 'id') statements.push([`DELETE FROM assignment_progress WHERE assignment_id IN (${list})`, ids]);
       else if (dialect === 'mysql')
         // A join, not IN (sub-select): MariaDB runs a single-table DELETE's sub-select once per row of the table.
-        await sql.query(
+        statements.push([
           `DELETE ap FROM assignment_progress ap JOIN assignments a ON a.id = ap.assignment_id WHERE a.${column} IN (${list})`,
           ids,
-        );
+        ]);
       else
-        await sql.query(
+        statements.push([
           `DELETE FROM assignment_progress WHERE assignment_id IN (SELECT a.id FROM assignments a WHERE a.${column} IN (${list}))`,
           ids,
-        );
-      await sql.query(`INSERT INTO assignment_progress (${COLUMNS}) ${progressSelect(`a.${column} IN (${list})`)}`, [
-        ...ids,
-        ...ids,
+        ]);
+      statements.push([
+        `INSERT INTO assignment_progress (${COLUMNS}) ${progressSelect(`a.${column} IN (${list})`)}`,
+        [...ids, ...ids],
       ]);
     }
   }
+  return statements;
 }
 
 /** The whole table from scratch, set-based (after a bulk load, and the CLI's rebuild). */

@@ -9,6 +9,7 @@ import {
   type ProficiencyLevelDto,
 } from '@skillgrid/shared';
 import type { SessionUser } from '../../common/auth/session-user';
+import type { SqlRunner } from '../../database/sql';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../../config/env.validation';
@@ -37,9 +38,13 @@ export class OrganisationService {
     return { ...settings, privacyMinGroup: this.config.privacyMinGroup ?? settings.privacyMinGroup };
   }
 
-  /** "Today" is the organisation's time zone's today. */
-  async today(): Promise<IsoDate> {
-    return todayInTimeZone((await this.settings()).timeZone);
+  /**
+   * "Today" is the organisation's time zone's today. Read on `sql` when given: a pipeline
+   * (database/pipeline.ts) sends the read with the statements queued beside it.
+   */
+  async today(sql: SqlRunner = this.dataSource): Promise<IsoDate> {
+    const [row] = (await sql.query('SELECT time_zone FROM organisation_settings WHERE id = 1')) as Array<{ time_zone: string }>;
+    return todayInTimeZone(row?.time_zone ?? FALLBACK.timeZone);
   }
 
   /** The five levels with their labels; the default labels where none is stored. */

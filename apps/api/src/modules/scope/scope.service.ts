@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import type { SessionUser } from '../../common/auth/session-user';
 import { DomainError } from '../../common/errors/domain-error';
+import type { SqlRunner } from '../../database/sql';
 import { Team } from '../teams/team.entity';
 import { Employee } from '../employees/employee.entity';
 
@@ -105,6 +106,33 @@ export class ScopeService {
     const employee = await this.restrictEmployees(qb, scope, 'e', 't').getOne();
     if (!employee) throw DomainError.notFound('Employee', employeeId);
     return employee;
+  }
+
+  /**
+   * The employee (id and name) if the scope shows their record, else 404 — as visibleEmployee,
+   * read on `sql` (a pipeline sends the read with the statements queued beside it).
+   */
+  async visibleEmployeeOn(sql: SqlRunner, scope: Scope, employeeId: number): Promise<{ id: number; name: string }> {
+    const [row] = (await sql.query(
+      'SELECT e.id, e.name, t.path FROM employees e JOIN teams t ON t.id = e.team_id WHERE e.id = ?',
+      [employeeId],
+    )) as Array<{ id: number | string; name: string; path: string }>;
+    if (!row || !this.employeeInScope(scope, Number(row.id), row.path)) throw DomainError.notFound('Employee', employeeId);
+    return { id: Number(row.id), name: row.name };
+  }
+
+  /** Whether the scope shows the record of the employee with this id in the team at `teamPath` (restrictEmployees' rule). */
+  employeeInScope(scope: Scope, employeeId: number, teamPath: string): boolean {
+    switch (scope.kind) {
+      case 'organisation':
+        return true;
+      case 'aggregate':
+        return false;
+      case 'self':
+        return employeeId === scope.employeeId;
+      case 'teams':
+        return this.teamPathInScope(scope, teamPath) || employeeId === scope.selfEmployeeId;
+    }
   }
 
   /** The team if the user may see it (a manager: within their sub-trees); otherwise 404. */

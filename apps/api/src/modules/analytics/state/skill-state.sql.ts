@@ -1,6 +1,7 @@
 import { addDays, RENEWAL_WINDOW_DAYS } from '@skillgrid/shared';
 import { chunks, dialectOfRunner, placeholders, quote, upsertAddSql, type Dialect, type SqlRunner } from '../../../database/sql';
-import { rebuildAssignmentProgress, refreshAssignmentProgress } from '../../forecasts/assignment-progress.sql';
+import { queueAssignmentProgressRefresh, rebuildAssignmentProgress } from '../../forecasts/assignment-progress.sql';
+import type { TransactionPipeline } from '../../../database/pipeline';
 import { DomainError } from '../../../common/errors/domain-error';
 
 /**
@@ -18,7 +19,7 @@ import { DomainError } from '../../../common/errors/domain-error';
  *   (R, d], so R only has to be some day not after today; it is moved forward to save work.
  * expiry_stats: per scope (sub-trees only) and day after R, the members' credentials whose
  *   latest valid completion expires that day (not renewed). It is computed from completions,
- *   so a change to completions must go through applyCompletionChange, which knows the
+ *   so a change to completions must go through queueCompletionWrite, which knows the
  *   completion before and after; the other writers leave completions alone.
  * qualified_stats: per scope, role and required skill, the members holding the role's level on
  *   R, by the month the level ends (the forecast's supply, DESIGN §3 "Forecast").
@@ -187,6 +188,14 @@ function headcountSelect(where: string, sign: 1 | -1): string {
   );
 }
 
+/** headcount_stats rows that move one member's `recorded` by `delta` in every scope and dimension they count in (m.employee_id = ?). */
+function recordedSelect(delta: number): string {
+  return (
+    `SELECT gc.ancestor_id AS scope_id, d.dim, ${DIM_ID} AS dim_id, m.role_id, 0 AS headcount, ${delta} AS recorded ` +
+    `FROM rollup_members m ${MEMBER_SCOPES} WHERE m.employee_id = ?`
+  );
+}
+
 /**
  * Refuses a write of the statistics while a committed rebuild waits to be renamed into place
  * (rollup_state.swap_id, read under the writer's lock; see analytics-swap.ts).
@@ -350,22 +359,40 @@ const levelKey = (skillId: number, level: number) => skillId * 8 + level;
 const skillOf = (key: number) => Math.floor(key / 8);
 
 /**
- * Records, corrects or revokes one completion of `credentialId` (`write` does it, given the
- * employee's completions as they were, and returns the completion as it now is), and moves the employee's state in the skills the credential grants,
- * and the statistics, by what that changes — nothing when it changes neither a level's end date,
- * nor whether a level is held on R, nor the credential's unrenewed expiry.
- *
- * One read before the write, and at most one write per table that moves. The read comes first so
- * that the employee's row is locked before the completion's foreign key takes a shared lock on it
- * (two writers holding that and both asking for the row lock would deadlock).
+ * What a write of one completion of `credentialId` needs to know of the employee (readCompletionState),
+ * read under the locks that order it against other writers.
  */
-export async function writeCompletion(
+export interface CompletionState {
+  employeeId: number;
+  credentialId: number;
+  /** The team the employee is counted in, or null when they are not an active member. */
+  teamId: number | null;
+  /** rollup_members.recorded: whether they had any valid completion. */
+  recorded: number;
+  /** R, the date the statistics hold on. */
+  since: string;
+  /** Every completion of the employee's, as it was. */
+  completions: Map<number, CompletionVersion>;
+  /** credential → skill → level granted, for the employee's credentials and `credentialId`. */
+  grants: Map<number, Map<number, number>>;
+  /** levelKey(skill, level) → the date until which the employee holds it now. */
+  oldUntil: Map<number, string>;
+  /** The employee's open assignments that include the credential. */
+  assignmentIds: number[];
+}
+
+/**
+ * Reads what a write of one completion of `credentialId` changes from: one statement, issued at
+ * once (a pipeline sends it with whatever is queued). It comes before the write so that the
+ * employee's row is locked before the completion's foreign key takes a shared lock on it (two
+ * writers holding that and both asking for the row lock would deadlock).
+ */
+export async function readCompletionState(
   sql: SqlRunner,
   dialect: Dialect,
   employeeId: number,
   credentialId: number,
-  write: (completions: readonly CompletionVersion[]) => Promise<CompletionVersion>,
-): Promise<void> {
+): Promise<CompletionState> {
   const mysql = dialect === 'mysql';
   // Each part tagged by k: the employee ('e': the team they are counted in, or null, and whether
   // they have any valid completion), their completions with what they grant ('c'), the
@@ -412,30 +439,35 @@ export async function writeCompletion(
     credentialId,
   ])) as StateRow[];
   const date = (value: string | number | null) => (value === null ? NEVER_EXPIRES : String(value).slice(0, 10));
-  let since: string | null = null;
-  let teamId: string | number | null = null;
-  let recorded = 0;
-  const completions = new Map<number, CompletionVersion>();
-  /** credential → skill → level granted. */
-  const grants = new Map<number, Map<number, number>>();
-  const oldUntil = new Map<number, string>();
-  const assignmentIds: number[] = [];
+  const state: CompletionState = {
+    employeeId,
+    credentialId,
+    teamId: null,
+    recorded: 0,
+    since: '',
+    completions: new Map(),
+    grants: new Map(),
+    oldUntil: new Map(),
+    assignmentIds: [],
+  };
   const grant = (credential: number, row: StateRow) => {
-    let bySkill = grants.get(credential);
-    if (!bySkill) grants.set(credential, (bySkill = new Map()));
+    let bySkill = state.grants.get(credential);
+    if (!bySkill) state.grants.set(credential, (bySkill = new Map()));
     if (row.s !== null) bySkill.set(Number(row.s), Number(row.lv));
   };
   for (const row of rows) {
-    if (row.k === 'e') [teamId, recorded] = [row.id, Number(row.cr)];
-    else if (row.k === 'r') {
+    if (row.k === 'e') {
+      state.teamId = row.id === null ? null : Number(row.id);
+      state.recorded = Number(row.cr);
+    } else if (row.k === 'r') {
       assertNoPendingSwap(row.st);
-      since = date(row.aw);
-    } else if (row.k === 'h') oldUntil.set(levelKey(Number(row.s), Number(row.lv)), date(row.ex));
+      state.since = date(row.aw);
+    } else if (row.k === 'h') state.oldUntil.set(levelKey(Number(row.s), Number(row.lv)), date(row.ex));
     else if (row.k === 'g') grant(credentialId, row);
-    else if (row.k === 'a') assignmentIds.push(Number(row.id));
+    else if (row.k === 'a') state.assignmentIds.push(Number(row.id));
     else {
       grant(Number(row.cr), row);
-      completions.set(Number(row.id), {
+      state.completions.set(Number(row.id), {
         id: Number(row.id),
         credentialId: Number(row.cr),
         awardedAt: date(row.aw),
@@ -444,11 +476,27 @@ export async function writeCompletion(
       });
     }
   }
-  if (since === null) throw new Error('rollup_state is empty: run the migrations');
-  const from: string = since;
+  if (!state.since) throw new Error('rollup_state is empty: run the migrations');
+  return state;
+}
 
-  const after = await write([...completions.values()]);
-  const valid = new Map([...completions].filter(([, completion]) => completion.status === 'valid'));
+/**
+ * Moves the employee's state in the skills the credential grants, and the statistics, from
+ * `state` to `after` (the completion as it now is: recorded, corrected or revoked; a new one
+ * may carry any id its employee's others do not have): nothing when the write changes neither a
+ * level's end date, nor whether a level is held on R, nor the credential's unrenewed expiry.
+ * At most one statement per table that moves, none depending on another's effect: all are
+ * issued before this returns, so a COMMIT the caller queues next runs after them.
+ */
+export function queueCompletionWrite(
+  tx: TransactionPipeline,
+  state: CompletionState,
+  after: CompletionVersion,
+): Promise<unknown> {
+  const { employeeId, credentialId, teamId, since: from, grants, oldUntil } = state;
+  const dialect = tx.dialect;
+  const mysql = dialect === 'mysql';
+  const valid = new Map([...state.completions].filter(([, completion]) => completion.status === 'valid'));
   const next = new Map(valid);
   next.delete(after.id);
   if (after.status === 'valid') next.set(after.id, after);
@@ -480,13 +528,10 @@ export async function writeCompletion(
     if (was !== undefined && held(was)) monthRows.push([employeeId, skillOf(key), key % 8, was, -1]);
     if (now !== undefined && held(now)) monthRows.push([employeeId, skillOf(key), key % 8, now, 1]);
   }
-  // The statements below touch different tables or rows and read none that another of them
-  // writes: sent one after another without waiting for each answer (the connection runs them in
-  // order), then awaited together.
   const writes: Array<Promise<unknown>> = [];
   if (levelRows.length) {
     writes.push(
-      sql.query(
+      tx.query(
         `INSERT INTO employee_skill_levels (employee_id, skill_id, ${LEVEL}, valid_until) VALUES ${levelRows.map(() => '(?, ?, ?, ?)').join(', ')} ` +
           (mysql
             ? 'ON DUPLICATE KEY UPDATE valid_until = VALUES(valid_until)'
@@ -497,19 +542,19 @@ export async function writeCompletion(
   }
   if (gone.length) {
     writes.push(
-      sql.query(
+      tx.query(
         `DELETE FROM employee_skill_levels WHERE employee_id = ? AND (${gone.map(() => `(skill_id = ? AND ${LEVEL} = ?)`).join(' OR ')})`,
         [employeeId, ...gone.flatMap((key) => [skillOf(key), key % 8])],
       ),
     );
   }
-  if (assignmentIds.length) writes.push(refreshAssignmentProgress(sql, dialect, { assignmentIds }));
+  if (state.assignmentIds.length) writes.push(queueAssignmentProgressRefresh(tx, { assignmentIds: state.assignmentIds }));
   // Renewals count every employee's completions, leavers' too.
   const renewalRows = renewalChanges(valid, next, grants, skills);
   if (renewalRows.length) {
     const source = literalRows(['skill_id', 'expires_on', 'expired', 'renewed'], renewalRows);
     writes.push(
-      sql.query(
+      tx.query(
         upsertAddSql(
           dialect,
           'renewal_stats',
@@ -521,15 +566,12 @@ export async function writeCompletion(
       ),
     );
   }
-  if (teamId === null) {
-    await Promise.all(writes);
-    return; // not an active member: in no other statistics
-  }
+  if (teamId === null) return Promise.all(writes); // not an active member: in no other statistics
 
   if (monthRows.length) {
     const source = literalRows(['employee_id', 'skill_id', 'level', 'valid_until', 'n'], monthRows);
     writes.push(
-      sql.query(
+      tx.query(
         upsertAddSql(
           dialect,
           'qualified_stats',
@@ -544,7 +586,7 @@ export async function writeCompletion(
   if (statRows.length) {
     const source = literalRows(['employee_id', 'skill_id', 'level', 'n'], statRows);
     writes.push(
-      sql.query(
+      tx.query(
         upsertAddSql(
           dialect,
           'skill_stats',
@@ -568,17 +610,22 @@ export async function writeCompletion(
     if (wasExpiring) moves.push([employeeId, wasExpiring, -1]);
     if (nowExpiring) moves.push([employeeId, nowExpiring, 1]);
     const source = literalRows(['employee_id', 'expires_on', 'n'], moves);
-    writes.push(addExpiryStats(sql, dialect, source.sql, source.parameters));
+    writes.push(addExpiryStats(tx, dialect, source.sql, source.parameters));
   }
-  await Promise.all(writes);
 
-  // Data completeness: whether the employee has any valid completion at all.
+  // Data completeness: whether the employee has any valid completion at all. The flag moves
+  // `recorded` in every headcount row the member counts in, and the member's own row.
   const nowRecorded = next.size > 0 ? 1 : 0;
-  if (nowRecorded === recorded) return;
-  const headcount = (sign: 1 | -1) => addHeadcounts(sql, dialect, 'm.employee_id = ?', [employeeId], sign);
-  await headcount(-1);
-  await sql.query('UPDATE rollup_members SET recorded = ? WHERE employee_id = ?', [nowRecorded, employeeId]);
-  await headcount(1);
+  if (nowRecorded !== state.recorded) {
+    const delta = nowRecorded - state.recorded;
+    writes.push(
+      tx.query(upsertAddSql(dialect, 'headcount_stats', HEADCOUNT_KEY, ['headcount', 'recorded'], recordedSelect(delta)), [
+        employeeId,
+      ]),
+      tx.query('UPDATE rollup_members SET recorded = ? WHERE employee_id = ?', [nowRecorded, employeeId]),
+    );
+  }
+  return Promise.all(writes);
 }
 
 /**
