@@ -56,6 +56,19 @@ describe(`auth (${testDialect()})`, () => {
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'extra', 'password']);
   });
 
+  it("ends a disabled user's session at its next request", async () => {
+    const agent = await signIn(sut.http, 'exec@test.example');
+    await agent.get('/api/auth/me').expect(200);
+    await sut.dataSource.query('UPDATE users SET disabled_at = created_at WHERE email = ?', ['exec@test.example']);
+    try {
+      const refused = await agent.get('/api/auth/me').expect(401);
+      expect(refused.body.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await sut.dataSource.query('UPDATE users SET disabled_at = NULL WHERE email = ?', ['exec@test.example']);
+    }
+    await agent.get('/api/auth/me').expect(200);
+  });
+
   it('refuses requests without a session, and after logout', async () => {
     await request(sut.http).get('/api/auth/me').expect(401);
     const agent = await signIn(sut.http, 'employee@test.example');
