@@ -38,6 +38,11 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
+      // A checkpoint copies the write-ahead log into the database and waits for the disk, inside
+      // whichever write crosses the threshold. At SQLite's default (1,000 pages) that was one
+      // completion recorded in 25, each 12-15 ms slower: the p95. Every 10,000 pages (40 MB of
+      // log) it is one in 250, and pages written again meanwhile are copied once.
+      db.pragma('wal_autocheckpoint = 10000');
     },
   };
 }
