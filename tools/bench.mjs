@@ -59,6 +59,26 @@ async function timedRead(label, count, before, call) {
   return { label, n: count, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1] };
 }
 
+/**
+ * Like timed, for writes on a database an earlier run may have written to: a 409 (that completion
+ * is recorded already) is not timed, and the next call (a new award date) takes its place.
+ */
+async function timedWrites(label, count, call) {
+  const times = [];
+  let refused = 0;
+  for (let i = 0; times.length < count; i++) {
+    const start = performance.now();
+    const response = await call(i);
+    await response.arrayBuffer();
+    if (response.status === 409 && ++refused <= count) continue;
+    if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const note = refused ? ` (${refused} × 409)` : '';
+  return { label: label + note, n: count, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1] };
+}
+
 async function timedSql(label, count, call) {
   const times = [];
   for (let i = 0; i < count; i++) {
@@ -190,7 +210,7 @@ async function benchDatabase(name, databaseUrl) {
         }),
       });
     const recordCompletions = () =>
-      timed('record a completion (+ rollups)', requests, (i) => postCompletion(i * 7 + shift, i * 13));
+      timedWrites('record a completion (+ rollups)', requests, (i) => postCompletion(i * 7 + shift, i * 13));
     const rows = [
       await timed('sign in (argon2 verify)', Math.min(requests, 50), () =>
         fetch(`${url}/auth/login`, {
