@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { utcNow } from '../../database/column-types';
-import { timestampValue } from '../../database/sql';
+import { dialectOfRunner, timestampValue, type SqlRunner } from '../../database/sql';
 import type { TransactionPipeline } from '../../database/pipeline';
-import { AuditLog } from './audit-log.entity';
 
 export interface AuditEntry {
   userId: number | null;
@@ -15,36 +13,25 @@ export interface AuditEntry {
 }
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+const COLUMNS = 'at, user_id, action, entity, entity_id, `before`, `after`';
 
-/** Writes the audit trail inside the caller's transaction, so a write and its record land together. */
+/**
+ * Writes the audit trail inside the caller's transaction, so a write and its record land
+ * together: on its EntityManager, or on a pipeline (database/pipeline.ts), which sends the row
+ * with the statements queued beside it.
+ */
 @Injectable()
 export class AuditService {
-  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    await manager.insert(AuditLog, {
-      at: utcNow(),
-      userId: entry.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      before: json(entry.before),
-      after: json(entry.after),
-    });
-  }
-
-  /** record() on a pipeline, which sends it with the statements queued beside it. */
-  recordOn(tx: TransactionPipeline, entry: AuditEntry): Promise<unknown> {
-    return tx.query(
-      'INSERT INTO audit_log (at, user_id, action, entity, entity_id, `before`, `after`) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [
-        timestampValue(utcNow(), tx.dialect),
-        entry.userId,
-        entry.action,
-        entry.entity,
-        entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-        json(entry.before),
-        json(entry.after),
-      ],
-    );
+  async record(sql: SqlRunner, entry: AuditEntry): Promise<void> {
+    await sql.query(`INSERT INTO audit_log (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+      timestampValue(utcNow(), dialectOfRunner(sql)),
+      entry.userId,
+      entry.action,
+      entry.entity,
+      entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      json(entry.before),
+      json(entry.after),
+    ]);
   }
 
   /**
@@ -64,8 +51,7 @@ export class AuditService {
         ? ['CAST(r.id AS CHAR)', `CONCAT('{"id":', r.id, ?)`]
         : ['CAST(r.id AS TEXT)', `'{"id":' || r.id || ?`];
     return tx.query(
-      'INSERT INTO audit_log (at, user_id, action, entity, entity_id, `before`, `after`) ' +
-        `SELECT ?, ?, ?, ?, ${entityId}, ?, ${after} FROM ${inserted.table} r WHERE ${inserted.where}`,
+      `INSERT INTO audit_log (${COLUMNS}) SELECT ?, ?, ?, ?, ${entityId}, ?, ${after} FROM ${inserted.table} r WHERE ${inserted.where}`,
       [
         timestampValue(utcNow(), tx.dialect),
         entry.userId,

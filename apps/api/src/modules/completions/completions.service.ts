@@ -88,7 +88,7 @@ export class CompletionsService {
         this.scopes.visibleEmployeeOn(tx, scope, dto.employeeId),
         credentialOn(tx, dto.credentialId),
         this.organisation.today(tx),
-        readCompletionState(tx, tx.dialect, dto.employeeId, dto.credentialId),
+        readCompletionState(tx, dto.employeeId, dto.credentialId),
       ] as const);
       const expiresAt =
         dto.expiresAt !== undefined
@@ -185,7 +185,7 @@ export class CompletionsService {
         status: dto.status ?? before.status,
       };
       this.checkDates(today, after.awardedAt, after.expiresAt);
-      const state = await readCompletionState(tx, tx.dialect, before.employeeId, before.credentialId);
+      const state = await readCompletionState(tx, before.employeeId, before.credentialId);
       const clash = [...state.completions.values()].find(
         (c) => c.id !== id && c.credentialId === after.credentialId && c.awardedAt === after.awardedAt,
       );
@@ -212,7 +212,7 @@ export class CompletionsService {
         queueCompletionWrite(tx, state, after),
         // The month ends since the earlier of the two award dates may read differently now.
         invalidateTrendSnapshots(tx, before.awardedAt < after.awardedAt ? before.awardedAt : after.awardedAt, today),
-        this.audit.recordOn(tx, {
+        this.audit.record(tx, {
           userId: user.id,
           action: dto.status === 'revoked' ? 'revoke' : 'update',
           entity: 'completion',

@@ -388,12 +388,11 @@ export interface CompletionState {
  * writers holding that and both asking for the row lock would deadlock).
  */
 export async function readCompletionState(
-  sql: SqlRunner,
-  dialect: Dialect,
+  tx: TransactionPipeline,
   employeeId: number,
   credentialId: number,
 ): Promise<CompletionState> {
-  const mysql = dialect === 'mysql';
+  const mysql = tx.dialect === 'mysql';
   // Each part tagged by k: the employee ('e': the team they are counted in, or null, and whether
   // they have any valid completion), their completions with what they grant ('c'), the
   // credential's grants ('g'), their current levels ('h') and R ('r'). On MySQL each part is a
@@ -429,7 +428,7 @@ export async function readCompletionState(
       'LOCK IN SHARE MODE',
     ],
   ];
-  const rows = (await sql.query(parts.map(([part, lock]) => (mysql ? `(${part} ${lock})` : part)).join(' UNION ALL '), [
+  const rows = (await tx.query(parts.map(([part, lock]) => (mysql ? `(${part} ${lock})` : part)).join(' UNION ALL '), [
     employeeId,
     employeeId,
     credentialId,
